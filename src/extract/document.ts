@@ -1,0 +1,45 @@
+/**
+ * The text of a document as the extractor sees it: lines in reading order, each with the cells a
+ * wide horizontal gap separates (table columns, side-by-side blocks). Built from PDF glyph
+ * positions, OCR word boxes, or plain text (cells split on tabs and runs of 2+ spaces).
+ */
+
+export interface DocumentCell {
+  text: string;
+  /** Left and right edges in page units; for plain text, character columns. */
+  x: number;
+  xEnd: number;
+}
+
+export interface DocumentLine {
+  /** 1-based page number. */
+  page: number;
+  text: string;
+  cells: DocumentCell[];
+}
+
+export interface QuoteDocument {
+  /** The whole text, pages joined with a form feed. */
+  text: string;
+  lines: DocumentLine[];
+  pageCount: number;
+}
+
+/** Builds a document from plain text (a `.txt` quote, caller-supplied text, an LLM's Markdown). */
+export function documentFromText(text: string): QuoteDocument {
+  const pages = text.split('\f');
+  const lines: DocumentLine[] = [];
+  pages.forEach((pageText, index) => {
+    for (const raw of pageText.split(/\r?\n/u)) {
+      const line = raw.replace(/\s+$/u, '');
+      if (!line.trim()) continue;
+      const cells: DocumentCell[] = [];
+      for (const m of line.matchAll(/[^\t]+?(?=\t| {2,}|$)/gu)) {
+        const cellText = m[0].trim();
+        if (cellText) cells.push({ text: cellText, x: m.index, xEnd: m.index + m[0].length });
+      }
+      lines.push({ page: index + 1, text: line, cells });
+    }
+  });
+  return { text: pages.join('\f'), lines, pageCount: pages.length };
+}

@@ -1,0 +1,42 @@
+/** The result of checking one document in memory (CLI `check`, eval, and the runner's last step). */
+import type { Provenance, QuoteAttributes } from '../domain/attributes.js';
+
+export type CheckStatus = 'valid' | 'invalid';
+
+/** One finding as the API shows it (spec/domain.md §4.1); null keys omitted. */
+export interface ErrorDetail {
+  id: string;
+  code: string;
+  category: string;
+  type: string;
+  title: string;
+  problem?: string;
+  solution?: string;
+  provided_value?: string | number;
+  geste_id?: string;
+  from_case?: boolean;
+}
+
+export interface CheckVersions {
+  extractor: string;
+  rules: string;
+  llm_private?: string;
+  llm_works?: string;
+}
+
+/** How the text was obtained; `scan` means pages without a text layer (OCR needed). */
+export type ReadingKind = 'text_layer' | 'plain_text' | 'scan' | 'unreadable' | 'unsupported';
+
+export interface CheckOutcome {
+  id: string;
+  status: CheckStatus;
+  reading: ReadingKind;
+  pageCount?: number;
+  attributes: QuoteAttributes;
+  provenance: Provenance;
+  errors: string[];
+  error_details: ErrorDetail[];
+  control_codes: string[];
+  controls_count: number;
+  versions: CheckVersions;
+}
