@@ -1,0 +1,73 @@
+/** `mdso check [--json] [--today D] FILE…`: judges files with no database and no network. */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
+import { createPdfReader } from '../adapters/pdf/pdf-reader.js';
+import { checkDocument } from '../pipeline/check-document.js';
+import type { CheckOutcome } from '../pipeline/check-outcome.js';
+import { formatSummary } from './summary.js';
+import { checkTodayOption, EXIT_OK, toJsonLine, UsageError } from './usage.js';
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+export function outcomeJson(file: string, outcome: CheckOutcome): Record<string, unknown> {
+  return {
+    file,
+    status: outcome.status,
+    attributes: outcome.attributes,
+    provenance: outcome.provenance,
+    errors: outcome.errors,
+    error_details: outcome.error_details,
+    control_codes: outcome.control_codes,
+    controls_count: outcome.controls_count,
+    versions: outcome.versions,
+  };
+}
+
+async function assertReadableFiles(files: string[]): Promise<void> {
+  if (files.length === 0) throw new UsageError('Indiquez au moins un fichier à vérifier.');
+  for (const file of files) {
+    const info = await stat(file).catch(() => null);
+    if (!info) throw new UsageError(`Fichier introuvable : ${file}`);
+    if (!info.isFile()) throw new UsageError(`Ce n'est pas un fichier : ${file}`);
+  }
+}
+
+export async function runCheck(args: string[], config: Config, io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, today: { type: 'string' } },
+  });
+  const today = checkTodayOption(values.today);
+  await assertReadableFiles(positionals);
+  const reader = createPdfReader();
+  const showProgress = positionals.length > 1;
+  try {
+    for (const [index, file] of positionals.entries()) {
+      if (showProgress) io.stderr.write(`[${index + 1}/${positionals.length}] ${file}\n`);
+      const bytes = new Uint8Array(await readFile(file));
+      const outcome = await checkDocument(
+        { bytes, filename: basename(file) },
+        {
+          today,
+          reader,
+          readTimeoutMs: config.MDSO_FILE_READ_TIMEOUT_MS,
+          priceRanges: config.priceRanges,
+          frontendHost: config.FRONTEND_APPLICATION_HOST,
+        },
+      );
+      io.stdout.write(
+        values.json ? `${toJsonLine(outcomeJson(file, outcome))}\n` : `${formatSummary(file, outcome)}\n\n`,
+      );
+    }
+  } finally {
+    await reader.close();
+  }
+  return EXIT_OK;
+}

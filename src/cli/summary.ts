@@ -1,0 +1,71 @@
+/** The readable French summary printed by `mdso check` without `--json`. */
+import type { Geste, QuoteAttributes } from '../domain/attributes.js';
+import { GESTE_TITLES, isGesteType } from '../domain/geste-types.js';
+import type { CheckOutcome, ErrorDetail } from '../pipeline/check-outcome.js';
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
+function frenchDate(iso: string | undefined): string | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+function gesteLabel(geste: Geste): string {
+  const title = isGesteType(geste.type) ? GESTE_TITLES[geste.type] : geste.type;
+  return geste.numero_ligne ? `${title} (ligne ${geste.numero_ligne})` : title;
+}
+
+function describeDocument(a: QuoteAttributes, pageCount: number | undefined): string[] {
+  const lines: string[] = [];
+  const kind = a.type_fichier === 'facture' ? 'Facture' : a.type_fichier === 'autre' ? 'Document' : 'Devis';
+  const parts = [kind];
+  if (a.numero_devis) parts.push(`n° ${a.numero_devis}`);
+  if (a.date_devis) parts.push(`du ${frenchDate(a.date_devis)}`);
+  if (pageCount) parts.push(`(${pageCount} page${pageCount > 1 ? 's' : ''})`);
+  lines.push(`  ${parts.join(' ')}`);
+  if (a.pro?.raison_sociale) {
+    const form = a.pro.forme_juridique ? ` (${a.pro.forme_juridique})` : '';
+    const siret = a.pro.siret ? `, SIRET ${a.pro.siret}` : '';
+    lines.push(`  Entreprise : ${a.pro.raison_sociale}${form}${siret}`);
+  }
+  const client = [a.client?.civilite, a.client?.prenom, a.client?.nom].filter(Boolean).join(' ');
+  if (client) lines.push(`  Client : ${client}`);
+  if (a.prix_total_ht !== undefined || a.prix_total_ttc !== undefined) {
+    const ht = a.prix_total_ht !== undefined ? `${euros.format(a.prix_total_ht)} HT` : '';
+    const ttc = a.prix_total_ttc !== undefined ? `${euros.format(a.prix_total_ttc)} TTC` : '';
+    lines.push(`  Montant : ${[ht, ttc].filter(Boolean).join(' / ')}`);
+  }
+  for (const geste of a.gestes ?? []) lines.push(`  Travaux : ${gesteLabel(geste)}`);
+  return lines;
+}
+
+function findingScope(detail: ErrorDetail, gestes: readonly Geste[]): string {
+  const m = detail.geste_id ? /-geste-(\d+)$/u.exec(detail.geste_id) : null;
+  const geste = m ? gestes[Number(m[1]) - 1] : undefined;
+  if (geste) return gesteLabel(geste);
+  return detail.category === 'admin' ? 'Mentions administratives' : 'Document';
+}
+
+/** Findings of category geste_prices are internal (hidden from users, as in the API). */
+function visibleDetails(outcome: CheckOutcome): ErrorDetail[] {
+  return outcome.error_details.filter((d) => d.category !== 'geste_prices');
+}
+
+export function formatSummary(file: string, outcome: CheckOutcome): string {
+  const details = visibleDetails(outcome);
+  const verdict =
+    details.length === 0
+      ? 'aucun oubli détecté'
+      : `${details.length} point${details.length > 1 ? 's' : ''} à corriger`;
+  const out = [`${file} — ${verdict}`];
+  if (outcome.reading === 'text_layer' || outcome.reading === 'plain_text') {
+    out.push(...describeDocument(outcome.attributes, outcome.pageCount));
+  }
+  const gestes = outcome.attributes.gestes ?? [];
+  for (const detail of details) {
+    out.push(`  • [${findingScope(detail, gestes)}] ${detail.title}`);
+    const explanation = detail.problem ?? detail.solution;
+    if (explanation) out.push(`      ${explanation}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,39 @@
+/** Exit codes and usage errors shared by the commands (DESIGN.md §10). */
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_USAGE = 2;
+
+/** Bad usage or a missing file: the command prints the message and exits with 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Utilisation : mdso <commande> [options]
+
+Commandes :
+  check [--json] [--today AAAA-MM-JJ] FICHIER…   Vérifie des devis (PDF, texte), sans base de données ni réseau
+  validate [--json] [--today AAAA-MM-JJ]          Vérifie des attributs de devis lus en JSON sur l'entrée standard
+
+Options :
+  --json     Une ligne JSON par résultat (sinon un résumé lisible)
+  --today    Date de référence des contrôles (par défaut : aujourd'hui)
+  --help     Affiche cette aide
+`;
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function checkTodayOption(value: string | undefined): string {
+  if (value === undefined) return todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`--today attend une date AAAA-MM-JJ, reçu « ${value} ».`);
+  }
+  return value;
+}
+
+/** JSON without null or undefined keys, as the API writes it. */
+export function toJsonLine(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v === null ? undefined : v));
+}

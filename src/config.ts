@@ -1,0 +1,145 @@
+/**
+ * The service's settings: one zod schema, read once from the environment (STYLE.md §10).
+ * Only this module reads `process.env`; everything else receives the frozen Config.
+ * `.env.example` lists the same keys (a test checks it).
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined))
+  .pipe(z.url().optional());
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // database
+  DATABASE_URL: optionalString,
+  EMBEDDED_PG_PORT: int(54329),
+  // http and inbound smtp
+  PORT: int(3000),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_MAX_MESSAGE_MB: int(75),
+  INBOUND_MAIL_DOMAIN: z.string().default('mail.mdso.local'),
+  INBOUND_FORWARDING_MAIL: optionalString,
+  MDSO_INBOUND_DAILY_QUOTA: int(20),
+  INBOUND_WEBHOOK_TOKEN: optionalString,
+  RAILS_INBOUND_EMAIL_PASSWORD: optionalString,
+  // outbound mail
+  MAIL_TRANSPORT: z.enum(['outbox', 'smtp', 'brevo']).default('outbox'),
+  OUTBOX_DIR: optionalString,
+  SMTP_URL: optionalString,
+  DEFAULT_EMAIL_FROM: z.string().default('Mon Devis Sans Oublis <devis@mon-devis-sans-oublis.local>'),
+  BREVO_API_KEY: optionalString,
+  BREVO_API_BASE_URL: z.url().default('https://api.brevo.com/v3'),
+  // links
+  FRONTEND_APPLICATION_HOST: z.url().default('http://localhost:3001'),
+  APPLICATION_HOST: z.url().default('http://localhost:3000'),
+  // registries
+  ADEME_API_BASE_URL: z.url().default('https://data.ademe.fr/data-fair/api/v1/datasets'),
+  SIRENE_API_BASE_URL: z.url().default('https://recherche-entreprises.api.gouv.fr'),
+  LOOKUP_TIMEOUT_MS: int(10000),
+  // LLM providers (none set = deterministic reading only)
+  ALBERT_API_KEY: optionalString,
+  ALBERT_MODEL: z.string().default('albert-large'),
+  MISTRAL_API_KEY: optionalString,
+  MISTRAL_MODEL: z.string().default('mistral-large-latest'),
+  OLLAMA_BASE_URL: optionalUrl,
+  OLLAMA_MODEL: z.string().default('mistral'),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  // OCR and virus scan
+  MDSO_OCR: optionalString,
+  MDSO_OCR_HOST: optionalUrl,
+  MDSO_OCR_API_KEY: optionalString,
+  CLAMAV_HOST: optionalString,
+  CLAMAV_PORT: int(3310),
+  // limits
+  MDSO_QUOTE_FILE_MAX_SIZE: int(50),
+  MDSO_TIMEOUT_FOR_PROCESSING: int(15),
+  MDSO_FILE_READ_TIMEOUT_MS: int(20000),
+  MDSO_GESTE_PRICES_RANGES: z.string().default('{}'),
+  // analytics export
+  METABASE_DATA_DB_URL: optionalString,
+  ENABLE_METABASE_EXPORT: bool,
+});
+
+type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends Omit<RawConfig, 'MDSO_GESTE_PRICES_RANGES'> {
+  /** Bearer token of the Brevo webhook (`INBOUND_WEBHOOK_TOKEN`, legacy `RAILS_INBOUND_EMAIL_PASSWORD`). */
+  inboundWebhookToken?: string;
+  /** API keys by partner name (lowercased), from `MDSO_API_KEY_FOR_<PARTNER>`. */
+  apiKeys: Readonly<Record<string, string>>;
+  /** Price ranges excluding VAT by geste type, from `MDSO_GESTE_PRICES_RANGES` (`"min..max"`). */
+  priceRanges: Readonly<Record<string, { min: number; max: number }>>;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Configuration invalide :\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parsePriceRanges(raw: string, issues: string[]): Config['priceRanges'] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw || '{}');
+  } catch {
+    issues.push('MDSO_GESTE_PRICES_RANGES: JSON invalide');
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    issues.push('MDSO_GESTE_PRICES_RANGES: un objet JSON est attendu');
+    return {};
+  }
+  const ranges: Record<string, { min: number; max: number }> = {};
+  for (const [type, value] of Object.entries(parsed)) {
+    const m = typeof value === 'string' ? /^\s*(\d+)\.\.(\d+)\s*$/u.exec(value) : null;
+    if (!m) {
+      issues.push(`MDSO_GESTE_PRICES_RANGES.${type}: "<min>..<max>" attendu (entiers)`);
+      continue;
+    }
+    ranges[type] = { min: Number(m[1]), max: Number(m[2]) };
+  }
+  return ranges;
+}
+
+/** Parses the environment once; reports every bad key in one error. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  const issues: string[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) issues.push(`${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(issues);
+  }
+  const { MDSO_GESTE_PRICES_RANGES, ...rest } = result.data;
+  const priceRanges = parsePriceRanges(MDSO_GESTE_PRICES_RANGES, issues);
+  const apiKeys: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const m = /^MDSO_API_KEY_FOR_([A-Z0-9_]+)$/u.exec(key);
+    if (m && value && value.trim()) apiKeys[(m[1] ?? '').toLowerCase()] = value.trim();
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return Object.freeze({
+    ...rest,
+    inboundWebhookToken: rest.INBOUND_WEBHOOK_TOKEN ?? rest.RAILS_INBOUND_EMAIL_PASSWORD,
+    apiKeys: Object.freeze(apiKeys),
+    priceRanges: Object.freeze(priceRanges),
+  });
+}
+
+/** Names of the settings of the schema, for `.env.example` checks and documentation. */
+export const SETTING_NAMES: readonly string[] = Object.keys(configSchema.shape);
