@@ -1,21 +1,10 @@
 /** The result of checking one document in memory (CLI `check`, eval, and the runner's last step). */
 import type { Provenance, QuoteAttributes } from '../domain/attributes.js';
+import type { ErrorDetail } from '../domain/finding.js';
+
+export type { ErrorDetail } from '../domain/finding.js';
 
 export type CheckStatus = 'valid' | 'invalid';
-
-/** One finding as the API shows it (spec/domain.md §4.1); null keys omitted. */
-export interface ErrorDetail {
-  id: string;
-  code: string;
-  category: string;
-  type: string;
-  title: string;
-  problem?: string;
-  solution?: string;
-  provided_value?: string | number;
-  geste_id?: string;
-  from_case?: boolean;
-}
 
 export interface CheckVersions {
   extractor: string;

@@ -1,0 +1,39 @@
+/** A finding as stored and shown (spec/domain.md §4.1), and the status it gives a check. */
+import type { FindingCategory, FindingCode, FindingType } from './finding-codes.js';
+
+/** One finding; keys whose value is absent are omitted, `from_case: false` is kept. */
+export interface ErrorDetail {
+  /** `<object id>-<k>` or `<object id>-<geste id>-<k>` (spec/domain.md §4.2); never repeated. */
+  id: string;
+  code: FindingCode;
+  category: FindingCategory;
+  type: FindingType;
+  /** French title. */
+  title: string;
+  /** What precisely went wrong, when known (reading errors). */
+  problem?: string;
+  /** French explanation: what to add or correct, and why. */
+  solution?: string;
+  provided_value?: string | number;
+  /** `<check id>-geste-<n>`, n 1-based. */
+  geste_id?: string;
+  /** true for case-level findings, false for validator findings, absent on reading errors. */
+  from_case?: boolean;
+}
+
+/** Categories never shown to users (API, e-mails): price-plausibility warnings. */
+export const HIDDEN_CATEGORIES: readonly FindingCategory[] = ['geste_prices'];
+
+export function isShownToUsers(detail: Pick<ErrorDetail, 'category'>): boolean {
+  return !HIDDEN_CATEGORIES.includes(detail.category);
+}
+
+/**
+ * Status of a finished check (DESIGN.md §5): only findings shown to users count, so hidden
+ * price warnings alone leave the check valid. Human deletions are not considered (as upstream).
+ */
+export function deriveCheckStatus(
+  details: readonly Pick<ErrorDetail, 'category'>[],
+): 'valid' | 'invalid' {
+  return details.some(isShownToUsers) ? 'invalid' : 'valid';
+}
