@@ -30,7 +30,7 @@ export interface ProAttributes {
   assurance?: string;
   /** `"<street>, <postcode> <city>"`. */
   adresse?: string;
-  /** RGE certificate numbers as printed (`E-E142857`, `QPAC/41278`, …). */
+  /** RGE certificate numbers as printed (`E-E123456`, `QPAC/12345`, `QB/12345`…). */
   rge_labels?: string[];
   telephone?: string;
   email?: string;
