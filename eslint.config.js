@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-gen/**', 'node_modules/**', 'var/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
