@@ -1,22 +1,41 @@
 /**
  * French date formats: `06/10/2026`, `06/10/26`, `6/10/2026`, `06-10-2026`, `06.10.2026`,
- * `2026-10-06`, `6 oct. 2026`, `6 octobre 2026`, `1er décembre 2026`, `lundi 6 octobre 2026`.
+ * `2026-10-06`, `2026/10/06`, `6 oct. 2026`, `6 octobre 2026`, `1er décembre 2026`,
+ * `lundi 6 octobre 2026`.
  * Parsed dates are ISO `YYYY-MM-DD`; impossible dates (31/02) are rejected.
  */
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, jan: 1,
-  fevrier: 2, février: 2, fevr: 2, févr: 2, fev: 2, fév: 2,
-  mars: 3, mar: 3,
-  avril: 4, avr: 4,
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  fevrier: 2,
+  février: 2,
+  fevr: 2,
+  févr: 2,
+  fev: 2,
+  fév: 2,
+  mars: 3,
+  mar: 3,
+  avril: 4,
+  avr: 4,
   mai: 5,
   juin: 6,
-  juillet: 7, juil: 7,
-  aout: 8, août: 8,
-  septembre: 9, sept: 9, sep: 9,
-  octobre: 10, oct: 10,
-  novembre: 11, nov: 11,
-  decembre: 12, décembre: 12, dec: 12, déc: 12,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  août: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  décembre: 12,
+  dec: 12,
+  déc: 12,
 };
 
 const MONTH_NAMES_SOURCE = Object.keys(MONTHS)
@@ -24,7 +43,7 @@ const MONTH_NAMES_SOURCE = Object.keys(MONTHS)
   .join('|');
 
 export const DATE_SOURCE =
-  `(?:\\d{4}-\\d{2}-\\d{2}` +
+  `(?:\\d{4}[-/]\\d{2}[-/]\\d{2}` +
   `|\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})` +
   `|\\d{1,2}(?:er)?[ \\u00a0](?:${MONTH_NAMES_SOURCE})\\.?[ \\u00a0]\\d{4})`;
 
@@ -46,8 +65,11 @@ function fullYear(text: string): number {
 
 /** Parses one date; undefined when the text is not exactly a date. */
 export function parseDate(raw: string): string | undefined {
-  const text = raw.trim().toLowerCase().replace(/\u00a0/gu, ' ');
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/\u00a0/gu, ' ');
+  let m = /^(\d{4})[-/](\d{2})[-/](\d{2})$/u.exec(text);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/u.exec(text);
   if (m) return isoDate(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]));

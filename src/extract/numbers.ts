@@ -7,8 +7,7 @@
 const SPACE_CLASS = '[ \\u00a0\\u202f\\u2009]';
 
 /** A number token: thousands grouped by space, dot or apostrophe, decimal comma or dot. */
-export const NUMBER_SOURCE =
-  `[-−]?(?:\\d{1,3}(?:(?:${SPACE_CLASS}|\\.|')\\d{3})+|\\d+)(?:[,.]\\d+)?`;
+export const NUMBER_SOURCE = `[-−]?(?:\\d{1,3}(?:,\\d{3})+\\.\\d+|(?:\\d{1,3}(?:(?:${SPACE_CLASS}|\\.|')\\d{3})+|\\d+)(?:[,.]\\d+)?)`;
 
 const NUMBER_RE = new RegExp(`^${NUMBER_SOURCE}$`, 'u');
 
