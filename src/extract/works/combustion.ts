@@ -1,0 +1,130 @@
+/**
+ * Wood and pellet appliances: fuel, efficiency, Flamme Verte label and emissions (stoves and
+ * biomass boilers), then feeding, silo, controller and sizing note (biomass boilers).
+ */
+import type { Geste } from '../../domain/attributes.js';
+import type { GesteType } from '../../domain/geste-types.js';
+import { brandAfterLabel } from './brand.js';
+import { itemSources, type GesteText } from './measures.js';
+import { numberAfter, textOf, toNumber, trimValue, type Source } from './text.js';
+
+type CombustionValues = Partial<Geste>;
+
+const FILLER = String.raw`(?:\s*\([^)]{0,15}\)|\s*\(?(?:a|pour|ramene\S*\s+a)\s*\d+\s*%\s*(?:d'|de\s*)?o2\)?|\s*[:=≤<]|\s*(?:de|inferieures?\s+a|max\.?|maxi(?:mum)?))*`;
+
+function emissionRe(label: string): RegExp {
+  return new RegExp(String.raw`(?:${label})${FILLER}\s*(?<n>\d+(?:[.,]\d+)?)\s*mg`, 'u');
+}
+
+const EMISSIONS: [keyof Geste, RegExp][] = [
+  [
+    'emission_monoxyde_carbone',
+    emissionRe(String.raw`(?<![\p{L}])co(?![\p{L}\d₂])|monoxyde\s+de\s+carbone`),
+  ],
+  [
+    'emission_composés_organique',
+    emissionRe(
+      String.raw`\bcog\b|\bcov\b|\bogc\b|composes\s+organiques(?:\s+(?:gazeux|volatils))?`,
+    ),
+  ],
+  [
+    'emission_particules',
+    emissionRe(String.raw`particules(?:\s+fines)?|poussieres|\bpm\s?(?:10|2[.,]5)?\b`),
+  ],
+  ['emission_oxydes_azotes', emissionRe(String.raw`\bnox\b|oxydes?\s+d'azote`)],
+];
+
+function fuelOf(folded: string): string | undefined {
+  if (/granul|pellet/u.test(folded)) return 'granules';
+  if (/buche|\bbois\b/u.test(folded)) return 'bois';
+  if (/plaquette|copeaux/u.test(folded)) return 'plaquettes';
+  return undefined;
+}
+
+/** Fuel, efficiency (stoves), Flamme Verte and the four emission values. */
+export function combustionValues(type: GesteType, src: Source): CombustionValues {
+  const out: CombustionValues = {};
+  const f = fuelOf(src.folded.split('\n')[0] ?? '') ?? fuelOf(src.folded);
+  if (f) out.type_combustible = f;
+  if (type === 'poele_insert') {
+    const efficiency = numberAfter(
+      src,
+      /rendement(?:\s+(?:energetique|global|nominal|utile|moyen|de\s+combustion))?\s*(?:[:=]|de)?\s*(?<n>\d{2,3}(?:[.,]\d+)?)\s*%/u,
+    );
+    if (efficiency !== undefined) out.rendement_energetique = efficiency;
+  }
+  if (/flamme\s+verte/u.test(src.folded)) out.label_flamme_verte = true;
+  for (const [key, re] of EMISSIONS) {
+    const n = numberAfter(src, re);
+    if (n !== undefined) (out as Record<string, unknown>)[key] = n;
+  }
+  return out;
+}
+
+const SILO_RE = /(?<v>silo\b[^;\n(]*)/u;
+const SILO_CUT_RE =
+  /,?\s*(?:d'une\s+)?(?:contenance|capacite|volume|de\s+\d|\d+[\s\d]*(?:l|litres|m3|m³)\b)|\s[–—]\s/u;
+const SILO_CAPACITY_RE =
+  /(?:contenance|capacite|volume)\s*(?:utile\s*)?(?:[:=]|de)?\s*(?<n>\d{1,2}(?:\s\d{3})+|\d+(?:[.,]\d+)?)\s*(?<u>l|litres?|m3|m³)\b/u;
+const SILO_SIZE_RE =
+  /silo[^;\n]{0,40}?(?<n>\d{1,2}(?:\s\d{3})+|\d+(?:[.,]\d+)?)\s*(?<u>l|litres?|m3|m³)\b/u;
+
+const SILO_ITEM_RE =
+  /^(?:stockage|silo|reserve)|silo\s+(?:textile|maconne|beton|bois|metal|enterre|exterieur|interieur|neuf|existant|souple|vrac|en\s|a\s)/u;
+
+function siloType(items: readonly Source[]): string | undefined {
+  const item = items.find((i) => SILO_ITEM_RE.test(i.folded));
+  const m = item ? SILO_RE.exec(item.folded) : undefined;
+  if (!item || !m) return undefined;
+  const folded = item.folded.slice(m.index, m.index + m[0].length);
+  const cut = SILO_CUT_RE.exec(folded);
+  const value = trimValue(item.raw.slice(m.index, m.index + (cut ? cut.index : folded.length)));
+  return value.split(/\s+/u).length >= 2 ? value : undefined;
+}
+
+function siloLitres(items: readonly Source[]): number | undefined {
+  for (const item of items) {
+    if (!/silo|stockage|reserve/u.test(item.folded)) continue;
+    const m = SILO_CAPACITY_RE.exec(item.folded) ?? SILO_SIZE_RE.exec(item.folded);
+    const n = toNumber(m?.groups?.n);
+    if (n === undefined) continue;
+    return Math.round(m?.groups?.u?.startsWith('m') ? n * 1000 : n);
+  }
+  return undefined;
+}
+
+function controller(items: readonly Source[]): CombustionValues {
+  const out: CombustionValues = {};
+  const item = items.find((i) => /regul|regulateur|thermostat/u.test(i.folded));
+  if (!item) return out;
+  const label = /^(?:[^:]*regul\w*|[^:]*regulateur)\s*:\s*/u.exec(item.folded);
+  const rest = item.raw.slice(label ? label[0].length : 0);
+  const found = brandAfterLabel(
+    rest.replace(/^\s*(?:r[ée]gulat\S*|thermostat)\s*(?:de\s+marque\s+)?/iu, ''),
+  );
+  if (found.brand) out.marque_regulateur = found.brand;
+  if (found.model) out.reference_regulateur = found.model;
+  const cls = textOf(item, /classe\s*:?\s*(?<v>viii|vii|vi|iv|v|iii|ii|i)\b/u);
+  if (cls) out.classe_regulateur = cls.toUpperCase();
+  return out;
+}
+
+/** Feeding, silo, controller and sizing note of a biomass boiler. */
+export function biomassValues(g: GesteText, src: Source): CombustionValues {
+  const items = itemSources(g);
+  const out: CombustionValues = { ...controller(items) };
+  if (
+    /(?:chargement|alimentation|chaudiere)\s+automatique|automatique\s+a\s+granul/u.test(src.folded)
+  ) {
+    out.type_chargement = 'automatique';
+  } else if (/(?:chargement|alimentation)\s+manuel|manuel(?:le)?\b/u.test(src.folded))
+    out.type_chargement = 'manuel';
+  const silo = siloType(items);
+  if (silo) out.type_silo = silo;
+  const litres = siloLitres(items);
+  if (litres !== undefined) out.contenance_silo = litres;
+  if (/note\s+de\s+(?:dimensionnement|calcul)|dimensionnement/u.test(src.folded)) {
+    out.presence_note_dimensionnement = true;
+  }
+  return out;
+}

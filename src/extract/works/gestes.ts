@@ -1,0 +1,111 @@
+/**
+ * Gestes from the priced lines: a supply or "fourniture et pose" line naming a renovation work
+ * becomes a geste; an installation line only when no supply line exists for that work. Each
+ * geste gets the line's prices and the technical values of its own label and description.
+ */
+import type { Geste } from '../../domain/attributes.js';
+import { groupOf, type GesteType } from '../../domain/geste-types.js';
+import { chauffageValues } from './chauffage.js';
+import { classifyLine, strongType } from './classify.js';
+import { eauChaudeValues } from './eau-chaude.js';
+import { floorValues, flatRoofValues, isolationValues, wallComplexValues } from './isolation.js';
+import type { GesteText } from './measures.js';
+import { menuiserieValues } from './menuiserie.js';
+import { ventilationValues } from './ventilation.js';
+
+/** A priced line with what the geste reader needs beyond the exported line fields. */
+export interface LineForGestes {
+  numero?: string;
+  designation: string;
+  details: string[];
+  notes: string[];
+  section?: string;
+  room?: string;
+  nature: 'fourniture' | 'pose' | 'fourniture_pose' | 'autre';
+  quantite?: number;
+  unite?: string;
+  prix_unitaire_ht?: number;
+  prix_ht?: number;
+  taux_tva?: number;
+  prix_unitaire_ttc?: number;
+  prix_ttc?: number;
+}
+
+function technicalValues(type: GesteType, g: GesteText): Partial<Geste> {
+  switch (groupOf(type)) {
+    case 'isolation': {
+      const values = isolationValues(g);
+      if (
+        type === 'isolation_thermique_par_exterieur_ITE' ||
+        type === 'isolation_thermique_par_interieur_ITI'
+      ) {
+        return { ...values, ...wallComplexValues(g) };
+      }
+      if (type === 'isolation_plancher_bas') return { ...values, ...floorValues(g) };
+      if (type === 'isolation_toiture_terrasse') return { ...values, ...flatRoofValues(g) };
+      return values;
+    }
+    case 'menuiserie':
+      return menuiserieValues(type, g);
+    case 'chauffage':
+      return chauffageValues(type, g);
+    case 'eau_chaude':
+      return eauChaudeValues(type, g);
+    case 'ventilation':
+      return ventilationValues(type, g);
+  }
+}
+
+const COMMON_KEYS = [
+  'quantite',
+  'unite',
+  'prix_unitaire_ht',
+  'prix_ht',
+  'taux_tva',
+  'prix_unitaire_ttc',
+  'prix_ttc',
+] as const;
+
+function gesteOf(type: GesteType, line: LineForGestes): Geste {
+  const geste: Geste = { type, intitule: line.designation };
+  if (line.numero) geste.numero_ligne = line.numero;
+  for (const key of COMMON_KEYS) {
+    const value = line[key];
+    if (value !== undefined) (geste as unknown as Record<string, unknown>)[key] = value;
+  }
+  const text: GesteText = {
+    designation: line.designation,
+    details: line.details,
+    notes: line.notes,
+    section: line.section,
+    room: line.room,
+    quantite: line.quantite,
+    unite: line.unite,
+  };
+  return { ...geste, ...technicalValues(type, text) };
+}
+
+/** The geste type of each line (undefined for lines that are no renovation work). */
+export function lineTypes(lines: readonly LineForGestes[]): (GesteType | undefined)[] {
+  return lines.map((l) =>
+    classifyLine({ label: l.designation, section: l.section, details: l.details, notes: l.notes }),
+  );
+}
+
+/** Gestes of the quote, in line order. */
+export function buildGestes(lines: readonly LineForGestes[]): Geste[] {
+  const types = lineTypes(lines);
+  const chosen = new Set<number>();
+  lines.forEach((l, i) => {
+    if (types[i] && (l.nature === 'fourniture' || l.nature === 'fourniture_pose')) chosen.add(i);
+  });
+  const supplied = new Set([...chosen].map((i) => types[i]));
+  lines.forEach((l, i) => {
+    const type = types[i];
+    if (!type || supplied.has(type) || l.nature !== 'pose') return;
+    if (strongType(l.designation) === type || l.details.length > 0) chosen.add(i);
+  });
+  return [...chosen]
+    .sort((a, b) => a - b)
+    .map((i) => gesteOf(types[i] as GesteType, lines[i] as LineForGestes));
+}

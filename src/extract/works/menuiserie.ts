@@ -1,0 +1,136 @@
+/**
+ * Joinery values: brand and model, kind of joinery, frame material, glazing, installation type,
+ * position in the wall, room, and the performance figure of each kind (Uw/Sw, Ud, ΔR).
+ */
+import type { Geste } from '../../domain/attributes.js';
+import type { GesteType } from '../../domain/geste-types.js';
+import { isRoomName } from './line-kinds.js';
+import { itemSources, ownSource, widerSource, type GesteText } from './measures.js';
+import { equipmentBrand } from './product.js';
+import { cleanText, fold, numberAfter, textOf, trimValue, type Source } from './text.js';
+
+type JoineryValues = Partial<Geste>;
+
+function joineryKind(type: GesteType, designation: string): string {
+  const d = fold(designation);
+  if (type === 'menuiserie_volet_isolant') return 'volet_isolant';
+  if (type === 'menuiserie_fenetre_toit') return 'fenetre_de_toit';
+  if (type === 'menuiserie_porte') return 'porte';
+  return /porte[- ]?fenetre/u.test(d) ? 'porte_fenetre' : 'fenetre';
+}
+
+const MATERIALS: [RegExp, string][] = [
+  [/\b(?:bois[- ]alu(?:minium)?|alu(?:minium)?[- ]bois|mixte)\b/u, 'mixte'],
+  [/\bpvc\b/u, 'PVC'],
+  [/\balu(?:minium)?\b/u, 'aluminium'],
+  [/\bbois\b/u, 'bois'],
+];
+
+function firstMaterial(folded: string): string | undefined {
+  let best: { index: number; value: string } | undefined;
+  for (const [re, value] of MATERIALS) {
+    const m = re.exec(folded);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, value };
+  }
+  return best?.value;
+}
+
+const FRAME_ITEM_RE =
+  /^(?:menuiserie|materiau|cadre|profil|chassis|dormant|ouvrant|tablier|lames|structure|coffre)/u;
+
+function material(g: GesteText): string | undefined {
+  const items = itemSources(g);
+  const fromLabel = firstMaterial(items[0]?.folded ?? '');
+  if (fromLabel) return fromLabel;
+  for (const item of items.slice(1))
+    if (FRAME_ITEM_RE.test(item.folded)) return firstMaterial(item.folded) ?? undefined;
+  for (const item of items.slice(1)) {
+    const found = firstMaterial(item.folded);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const LOCATION_LABEL_RE =
+  /(?:emplacement|localisation|piece|local|situation)\s*:\s*(?<v>[^;\n–—]+)/u;
+
+function location(g: GesteText, own: Source): string | undefined {
+  const labelled = textOf(own, LOCATION_LABEL_RE);
+  if (labelled) return trimValue(labelled);
+  const designation = cleanText(g.designation);
+  const parts = designation.split(/\s[–—-]\s/u);
+  const last = parts.length > 1 ? parts[parts.length - 1] : undefined;
+  if (last && isRoomName(last)) return trimValue(last);
+  const lead = /^(?<room>[^:–—]{3,40}?)\s*[:–—]\s/u.exec(designation)?.groups?.room;
+  if (lead && isRoomName(lead)) return lead.trim();
+  if (g.room) return g.room;
+  return g.section && isRoomName(g.section) ? g.section : undefined;
+}
+
+function glazedValues(own: Source): JoineryValues {
+  const out: JoineryValues = {};
+  const glazing = /(?<v>triple|double|simple)\s+vitrage|vitrage\s+(?<w>triple|double|simple)/u.exec(
+    own.folded,
+  );
+  const kind = glazing?.groups?.v ?? glazing?.groups?.w;
+  if (kind) out.type_vitrage = kind;
+  if (
+    /depose\s+(?:totale|complete)|pose\s+en\s+neuf|depose\s+(?:du|des)\s+dormants?/u.test(
+      own.folded,
+    )
+  ) {
+    out.type_pose = 'depose_totale';
+  } else if (
+    /renovation|sur\s+(?:le\s+|les\s+)?(?:dormants?|bati|batis|precadre)\s+existants?/u.test(
+      own.folded,
+    )
+  ) {
+    out.type_pose = 'renovation';
+  }
+  if (/nu\s+interieur/u.test(own.folded)) out.position_paroie = 'nu_interieur';
+  else if (/nu\s+exterieur/u.test(own.folded)) out.position_paroie = 'nu_exterieur';
+  else if (/tunnel|en\s+tableau|milieu\s+de\s+(?:mur|paroi)/u.test(own.folded))
+    out.position_paroie = 'tunnel';
+  return out;
+}
+
+const UW_RE = /(?<![\p{L}])u\s?w\s*(?:[:=]|de|≤|<)?\s*(?<n>\d+(?:[.,]\d+)?)/u;
+const SW_RE =
+  /(?:(?<![\p{L}])s\s?w|facteur\s+solaire(?:\s+sw)?)\s*(?:[:=]|de|≥|>)?\s*(?<n>\d?[.,]\d+|\d)(?![\d.,])/u;
+const UD_RE = /(?<![\p{L}])u\s?d\s*(?:[:=]|de|≤|<)?\s*(?<n>\d+(?:[.,]\d+)?)/u;
+const DELTA_R_RE =
+  /(?:[δ∆]\s?r|delta\s?r|resistance\s+thermique\s+additionnelle)[^\d\n]{0,20}?(?<n>\d+(?:[.,]\d+)?)/u;
+
+function performance(type: GesteType, own: Source): JoineryValues {
+  const out: JoineryValues = {};
+  if (type === 'menuiserie_fenetre' || type === 'menuiserie_fenetre_toit') {
+    const uw = numberAfter(own, UW_RE);
+    const sw = numberAfter(own, SW_RE);
+    if (uw !== undefined) out.uw = uw;
+    if (sw !== undefined && sw <= 1) out.sw = sw;
+  } else if (type === 'menuiserie_porte') {
+    const ud = numberAfter(own, UD_RE);
+    if (ud !== undefined) out.ud = ud;
+  } else {
+    const deltaR = numberAfter(own, DELTA_R_RE);
+    if (deltaR !== undefined) out.deltaR = deltaR;
+  }
+  return out;
+}
+
+/** Values of a joinery geste of the given type. */
+export function menuiserieValues(type: GesteType, g: GesteText): JoineryValues {
+  const own = ownSource(g);
+  const out: JoineryValues = {};
+  const { brand, model } = equipmentBrand(g);
+  if (brand) out.marque = brand;
+  if (model) out.reference = model;
+  out.type_menuiserie = joineryKind(type, g.designation);
+  const mat = material(g);
+  if (mat) out.type_materiaux = mat;
+  const room = location(g, own);
+  if (room) out.localisation = room;
+  if (type !== 'menuiserie_volet_isolant')
+    Object.assign(out, glazedValues(widerSource(g)), glazedValues(own));
+  return { ...out, ...performance(type, own) };
+}

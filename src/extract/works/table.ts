@@ -1,0 +1,141 @@
+/**
+ * Walks the lines of a quote and rebuilds its table of priced lines: header rows (repeated on
+ * each page or not), priced rows with their wrapped labels and description lines, section
+ * titles, sub-totals and the total that ends the table. Without a header, rows are recognised
+ * by their price columns alone.
+ */
+import type { DocumentLine } from '../document.js';
+import {
+  headerQualifier,
+  parseHeader,
+  qualifyColumns,
+  type TableHeader,
+  type Tax,
+} from './header.js';
+import { isBullet, isEndLine, isPageFurniture, isSubtotalLine } from './line-kinds.js';
+import { needsPrefix, type PendingLine } from './pending.js';
+import { isRepeated } from './region.js';
+import { DEFAULT_COLUMNS, readRowTail, type TailReading } from './row-tail.js';
+import {
+  flush,
+  newState,
+  onHeader,
+  startRow,
+  type ParsedRow,
+  type WalkState,
+} from './table-state.js';
+import { rowTextOf } from './tokens.js';
+
+export type { ParsedRow } from './table-state.js';
+
+export interface TableOptions {
+  codes: ReadonlySet<string>;
+  repeated: ReadonlySet<string>;
+  /** HT or TTC for price columns printed without a qualifier. */
+  tax: Tax;
+}
+
+function isPriced(reading: TailReading | undefined, text: string): reading is TailReading {
+  if (!reading) return false;
+  const e = reading.evidence;
+  if (e.amounts === 0) return false;
+  if (isBullet(text)) return e.consistent;
+  if (e.consistent || e.currency) return true;
+  return e.formatted && (e.quantity || e.amounts >= 2);
+}
+
+function readHeader(
+  lines: readonly DocumentLine[],
+  i: number,
+  tax: Tax,
+): { header: TableHeader; skip: number } | undefined {
+  const line = lines[i] as DocumentLine;
+  const header = parseHeader(rowTextOf(line).text);
+  if (!header) return undefined;
+  const next = lines[i + 1];
+  const qualifier =
+    next && next.page === line.page ? headerQualifier(rowTextOf(next).text) : undefined;
+  const fallback = qualifier && qualifier !== 'none' ? qualifier : tax;
+  return { header: qualifyColumns(header, fallback), skip: qualifier ? 1 : 0 };
+}
+
+/** Outside a table, a row strong enough to start one (no header, or a table resumed after totals). */
+function enterZone(state: WalkState, reading: TailReading | undefined, label: string): boolean {
+  if (!reading || /:\s*$/u.test(label)) return false;
+  const letters = label.replace(/[^\p{L}]/gu, '').length;
+  if (letters < 3 && !(letters === 0 && state.outside)) return false;
+  const e = reading.evidence;
+  const strong = e.consistent || (!state.sawHeader && e.quantity && e.unit && e.formatted);
+  if (!strong) return false;
+  state.inZone = true;
+  state.pending =
+    state.outside && needsPrefix(label, [state.outside], false, false) ? [state.outside] : [];
+  state.outside = undefined;
+  state.pageTop = [];
+  if (!state.columns) state.columns = DEFAULT_COLUMNS;
+  return true;
+}
+
+/** Left edge of a line; plain-text cells may start on the indentation, so the spaces count too. */
+function lineX(line: DocumentLine): number {
+  const indent = line.text.length - line.text.trimStart().length;
+  return Math.max(line.cells[0]?.x ?? 0, indent);
+}
+
+function onLine(state: WalkState, line: DocumentLine, opts: TableOptions): void {
+  const row = rowTextOf(line);
+  const cells = line.cells.length > 0 ? line.cells.map((c) => c.text) : [row.text];
+  if (isEndLine(cells)) {
+    if (state.inZone) flush(state, false);
+    state.inZone = false;
+    state.outside = undefined;
+    return;
+  }
+  if (isSubtotalLine(row.text)) return;
+  const pendingLine: PendingLine = { text: row.text, x: lineX(line) };
+  const reading = readRowTail(row, {
+    columns: state.columns ?? DEFAULT_COLUMNS,
+    codes: opts.codes,
+  });
+  const label = reading ? row.text.slice(0, reading.labelEnd).trim() : row.text;
+  if (!state.inZone && !enterZone(state, reading, label)) {
+    state.outside = pendingLine;
+    return;
+  }
+  if (
+    isPriced(reading, row.text) &&
+    (label !== '' || state.pending.length > 0 || state.pageTop.length > 0)
+  ) {
+    state.pending.push(...state.pageTop);
+    state.pageTop = [];
+    startRow(state, label, reading, line.page);
+    return;
+  }
+  if (isPageFurniture(row.text) || isRepeated(row.text, opts.repeated)) return;
+  const lastRow = state.rows[state.rows.length - 1];
+  if (lastRow && line.page !== lastRow.page) state.pageTop.push(pendingLine);
+  else state.pending.push(pendingLine);
+}
+
+/** Priced rows of the quote, in reading order. */
+export function readTable(lines: readonly DocumentLine[], opts: TableOptions): ParsedRow[] {
+  const state = newState(lines[0]?.page ?? 1);
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as DocumentLine;
+    if (!rowTextOf(line).text) continue;
+    if (line.page !== state.page) {
+      state.page = line.page;
+      state.pageTop = [];
+    }
+    const header = readHeader(lines, i, opts.tax);
+    if (header) {
+      onHeader(state, header.header);
+      i += header.skip;
+    } else onLine(state, line, opts);
+  }
+  if (state.inZone) {
+    state.pending.push(...state.pageTop);
+    flush(state, false);
+  }
+  return state.rows;
+}
