@@ -7,7 +7,7 @@ import { createPdfReader } from '../adapters/pdf/pdf-reader.js';
 import { checkDocument } from '../pipeline/check-document.js';
 import type { CheckOutcome } from '../pipeline/check-outcome.js';
 import { formatSummary } from './summary.js';
-import { checkTodayOption, EXIT_OK, toJsonLine, UsageError } from './usage.js';
+import { checkTodayOption, EXIT_INTERNAL, EXIT_OK, toJsonLine, UsageError } from './usage.js';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream;
@@ -48,26 +48,34 @@ export async function runCheck(args: string[], config: Config, io: CommandIo): P
   await assertReadableFiles(positionals);
   const reader = createPdfReader();
   const showProgress = positionals.length > 1;
+  const ctx = {
+    today,
+    reader,
+    readTimeoutMs: config.MDSO_FILE_READ_TIMEOUT_MS,
+    priceRanges: config.priceRanges,
+    frontendHost: config.FRONTEND_APPLICATION_HOST,
+  };
+  let failures = 0;
   try {
     for (const [index, file] of positionals.entries()) {
       if (showProgress) io.stderr.write(`[${index + 1}/${positionals.length}] ${file}\n`);
-      const bytes = new Uint8Array(await readFile(file));
-      const outcome = await checkDocument(
-        { bytes, filename: basename(file) },
-        {
-          today,
-          reader,
-          readTimeoutMs: config.MDSO_FILE_READ_TIMEOUT_MS,
-          priceRanges: config.priceRanges,
-          frontendHost: config.FRONTEND_APPLICATION_HOST,
-        },
-      );
-      io.stdout.write(
-        values.json ? `${toJsonLine(outcomeJson(file, outcome))}\n` : `${formatSummary(file, outcome)}\n\n`,
-      );
+      try {
+        const bytes = new Uint8Array(await readFile(file));
+        const outcome = await checkDocument({ bytes, filename: basename(file) }, ctx);
+        io.stdout.write(
+          values.json
+            ? `${toJsonLine(outcomeJson(file, outcome))}\n`
+            : `${formatSummary(file, outcome)}\n\n`,
+        );
+      } catch (err) {
+        // a bug on one file must not hide the results of the others; the exit code reports it
+        failures += 1;
+        const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        io.stderr.write(`Erreur interne pendant la vérification de ${file} :\n${detail}\n`);
+      }
     }
   } finally {
     await reader.close();
   }
-  return EXIT_OK;
+  return failures > 0 ? EXIT_INTERNAL : EXIT_OK;
 }

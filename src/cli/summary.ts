@@ -46,9 +46,18 @@ function findingScope(detail: ErrorDetail, gestes: readonly Geste[]): string {
   return detail.category === 'admin' ? 'Mentions administratives' : 'Document';
 }
 
-/** Findings of category geste_prices are internal (hidden from users, as in the API). */
+/**
+ * Findings shown to a person: not the internal price warnings (hidden as in the API), and a code
+ * raised twice for the same place (e.g. the SIRET format, by the admin and the RGE controls) once.
+ */
 function visibleDetails(outcome: CheckOutcome): ErrorDetail[] {
-  return outcome.error_details.filter((d) => d.category !== 'geste_prices');
+  const seen = new Set<string>();
+  return outcome.error_details.filter((d) => {
+    const key = `${d.code} ${d.geste_id ?? ''}`;
+    if (d.category === 'geste_prices' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function formatSummary(file: string, outcome: CheckOutcome): string {

@@ -1,7 +1,15 @@
 /**
  * Rebuilds reading-order lines from positioned text fragments (pdfjs text items or OCR words).
  * Pure: no pdfjs import here, so the same code serves every source of positioned glyph runs.
+ *
+ * Fragments are grouped into rows by baseline. Runs of rows sharing a vertical gutter (an
+ * x-range no fragment crosses) form a region; a region whose two sides are independent text
+ * blocks (baselines that do not line up or a different line spacing, and neither side looking
+ * like table columns) is read one block after the other: the whole left block, then the whole
+ * right block. Every other region (tables, label/value pairs) keeps its rows, one line per
+ * row with one cell per column.
  */
+import { findRegions, groupRows, splitAtGutter, type Row } from './layout-regions.js';
 
 export interface Fragment {
   text: string;
@@ -27,8 +35,12 @@ export interface LayoutLine {
   text: string;
 }
 
-/** A gap wider than this many average character widths starts a new cell (a table column). */
-const CELL_GAP_CHARS = 0.9;
+/** A gap wider than this fraction of the font size starts a new cell (a table column). */
+const CELL_GAP_EM = 0.6;
+/** In justified text (every gap word-sized) only gaps wider than this start a cell. */
+const JUSTIFIED_CELL_GAP_EM = 1.2;
+/** Gutters narrower than this many average character widths are word gaps, not columns. */
+const GUTTER_CHARS = 2.5;
 
 function averageCharWidth(fragments: Fragment[]): number {
   let chars = 0;
@@ -44,61 +56,85 @@ function averageCharWidth(fragments: Fragment[]): number {
 }
 
 /**
- * Groups fragments whose baselines are within half a glyph height into one line, sorted top to
- * bottom, then left to right; consecutive fragments separated by a wide gap become separate cells.
+ * Lays out one page: fragments in, reading-order lines out. Whitespace-only fragments (pdfjs
+ * emits them to fill gaps) carry no text and would bridge gutters, so they are ignored.
  */
 export function buildLines(fragments: Fragment[]): LayoutLine[] {
-  const items = fragments.filter((f) => f.text.length > 0);
+  const items = fragments.filter((f) => f.text.trim().length > 0);
   if (items.length === 0) return [];
   const charWidth = averageCharWidth(items);
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: Fragment[][] = [];
-  let current: Fragment[] = [];
-  let currentY = Number.NaN;
-  for (const f of sorted) {
-    const tolerance = Math.max(1.5, (f.height || 10) * 0.45);
-    if (current.length > 0 && Math.abs(currentY - f.y) <= tolerance) {
-      current.push(f);
+  return layoutBlock(items, charWidth);
+}
+
+function layoutBlock(items: Fragment[], charWidth: number): LayoutLine[] {
+  const minGutter = charWidth * GUTTER_CHARS;
+  const lines: LayoutLine[] = [];
+  for (const region of findRegions(groupRows(items), minGutter)) {
+    const regionItems = region.rows.flatMap((r) => r.items);
+    if (region.gutter) {
+      const { left, right } = splitAtGutter(regionItems, region.gutter);
+      lines.push(...layoutBlock(left, charWidth), ...layoutBlock(right, charWidth));
     } else {
-      if (current.length > 0) groups.push(current);
-      current = [f];
-      currentY = f.y;
+      for (const row of region.rows) lines.push(rowToLine(row, charWidth));
     }
   }
-  if (current.length > 0) groups.push(current);
+  return lines;
+}
 
-  return groups.map((group) => {
-    group.sort((a, b) => a.x - b.x);
-    const cells: LayoutCell[] = [];
-    let text = '';
-    let cell: LayoutCell | null = null;
-    for (const f of group) {
-      const piece = f.text;
-      if (cell === null) {
-        cell = { text: piece, x: f.x, xEnd: f.x + f.width };
-        text = ' '.repeat(Math.max(0, Math.round(f.x / charWidth / 2))) + piece;
-        continue;
-      }
-      const gap = f.x - cell.xEnd;
-      if (gap > charWidth * CELL_GAP_CHARS) {
-        cells.push(cell);
-        const spaces = Math.max(3, Math.round(gap / charWidth));
-        text += ' '.repeat(Math.min(spaces, 40)) + piece;
-        cell = { text: piece, x: f.x, xEnd: f.x + f.width };
-      } else {
-        const joiner =
-          gap > charWidth * 0.25 && !cell.text.endsWith(' ') && !piece.startsWith(' ') ? ' ' : '';
-        cell.text += joiner + piece;
-        text += joiner + piece;
-        cell.xEnd = Math.max(cell.xEnd, f.x + f.width);
-      }
+function emOf(a: Fragment, b: Fragment): number {
+  return Math.min(a.height || b.height, b.height || a.height) || 10;
+}
+
+/** Justified prose stretches word gaps past a table's smallest column gap: all gaps look alike. */
+function isJustified(items: Fragment[]): boolean {
+  let gaps = 0;
+  let wordSized = 0;
+  for (let i = 1; i < items.length; i += 1) {
+    const a = items[i - 1]!;
+    const b = items[i]!;
+    const em = (b.x - (a.x + a.width)) / emOf(a, b);
+    gaps += 1;
+    if (em > 0.1 && em <= 1) wordSized += 1;
+  }
+  return gaps >= 3 && wordSized >= gaps * 0.8;
+}
+
+function rowToLine(row: Row, charWidth: number): LayoutLine {
+  const cellGapEm = isJustified(row.items) ? JUSTIFIED_CELL_GAP_EM : CELL_GAP_EM;
+  const cells: LayoutCell[] = [];
+  let text = '';
+  let cell: LayoutCell | null = null;
+  let cellHeight = 0;
+  for (const f of row.items) {
+    const piece = f.text;
+    if (cell === null) {
+      cell = { text: piece, x: f.x, xEnd: f.x + f.width };
+      cellHeight = f.height;
+      text = ' '.repeat(Math.max(0, Math.round(f.x / charWidth / 2))) + piece;
+      continue;
     }
-    if (cell) cells.push(cell);
-    const y = group.reduce((s, f) => s + f.y, 0) / group.length;
-    return {
-      y,
-      cells: cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text),
-      text: text.replace(/\s+$/u, ''),
-    };
-  });
+    const gap = f.x - cell.xEnd;
+    const em = Math.min(cellHeight || f.height, f.height || cellHeight) || charWidth * 2;
+    if (gap > em * cellGapEm) {
+      cells.push(cell);
+      const spaces = Math.max(3, Math.round(gap / charWidth));
+      text += ' '.repeat(Math.min(spaces, 40)) + piece;
+      cell = { text: piece, x: f.x, xEnd: f.x + f.width };
+      cellHeight = f.height;
+    } else {
+      const joiner =
+        gap > charWidth * 0.25 && !cell.text.endsWith(' ') && !piece.startsWith(' ') ? ' ' : '';
+      cell.text += joiner + piece;
+      text += joiner + piece;
+      cell.xEnd = Math.max(cell.xEnd, f.x + f.width);
+    }
+  }
+  if (cell) cells.push(cell);
+  return {
+    y: row.y,
+    cells: cells
+      .map((c) => ({ ...c, text: c.text.replace(/\s+/gu, ' ').trim() }))
+      .filter((c) => c.text),
+    text: text.replace(/\s+$/u, ''),
+  };
 }

@@ -1,0 +1,209 @@
+/**
+ * PDF text extraction off the main thread: a small pool of long-lived worker threads (pdfjs
+ * loaded once per thread, reused across files), one file per worker at a time, each request
+ * with a time limit. On expiry the worker is terminated (a fresh one starts with the next
+ * request) and the request answers `timeout`: a file can never hang the caller.
+ *
+ * The worker runs the compiled `dist/src/adapters/pdf/pdf-worker.js`, found from the package
+ * root, so the same code works from `dist/` and under jest (the `pretest` script builds).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PdfFailureKind, PdfLogger, PdfTextResult } from './pdf-text.js';
+import type { PdfWorkerRequest, PdfWorkerResponse } from './pdf-worker.js';
+
+export type { PdfLogger, PdfTextResult } from './pdf-text.js';
+
+export type PdfReadFailureKind = PdfFailureKind | 'timeout' | 'worker_crashed';
+
+export type PdfReadResult =
+  PdfTextResult | { ok: false; failure: 'timeout' | 'worker_crashed'; errorName: string };
+
+export interface PdfReader {
+  /** Extracts the text layer; `bytes` is copied, never detached. Rejects only on bugs. */
+  read(bytes: Uint8Array, options: { timeoutMs: number }): Promise<PdfReadResult>;
+  /** Terminates the workers; pending requests reject. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface PdfReaderOptions {
+  /** Worker threads, each reading one file at a time (default 1). */
+  poolSize?: number;
+  logger?: PdfLogger;
+  /** V8 old-generation cap per worker (default 1024 MB): a runaway file crashes its worker only. */
+  maxHeapMb?: number;
+  /** Compiled worker file; defaults to `dist/src/adapters/pdf/pdf-worker.js` under the root. */
+  workerPath?: string;
+}
+
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  timeoutMs: number;
+  resolve: (result: PdfReadResult) => void;
+  reject: (err: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  index: number;
+  worker: Worker | null;
+  /** The worker has loaded pdfjs: a request's time limit covers reading only. */
+  ready: boolean;
+  job: Job | null;
+}
+
+/** Allowance for a fresh worker to load pdfjs before a request's own time limit starts. */
+const STARTUP_LIMIT_MS = 15_000;
+
+/** The directory holding package.json, walking up from this module. */
+export function findPackageRoot(fromUrl: string = import.meta.url): string {
+  let dir = dirname(fileURLToPath(fromUrl));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(fromUrl)}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export function defaultWorkerPath(): string {
+  return join(findPackageRoot(), 'dist', 'src', 'adapters', 'pdf', 'pdf-worker.js');
+}
+
+export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
+  const workerPath = options.workerPath ?? defaultWorkerPath();
+  if (!existsSync(workerPath)) {
+    throw new Error(`PDF worker not built: ${workerPath} is missing (run \`npm run build\`)`);
+  }
+  const logger = options.logger;
+  const poolSize = Math.max(1, Math.floor(options.poolSize ?? 1));
+  const slots: Slot[] = Array.from({ length: poolSize }, (_, index) => ({
+    index,
+    worker: null,
+    ready: false,
+    job: null,
+  }));
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function finish(slot: Slot, outcome: PdfReadResult | Error): void {
+    const job = slot.job;
+    if (!job) return;
+    clearTimeout(job.timer);
+    slot.job = null;
+    slot.worker?.unref();
+    if (outcome instanceof Error) job.reject(outcome);
+    else job.resolve(outcome);
+    dispatch();
+  }
+
+  function onMessage(slot: Slot, worker: Worker, msg: PdfWorkerResponse): void {
+    if ('log' in msg) {
+      logger?.[msg.log.level]({ ...msg.log.obj, worker: slot.index }, msg.log.msg);
+      return;
+    }
+    if (slot.worker !== worker) return;
+    if ('ready' in msg) {
+      slot.ready = true;
+      if (slot.job) startTimer(slot, slot.job, slot.job.timeoutMs);
+      return;
+    }
+    if (slot.job?.id !== msg.id) return;
+    if ('bug' in msg) {
+      const err = new Error(`pdf worker: ${msg.bug.name}: ${msg.bug.message}`);
+      err.stack = msg.bug.stack ?? err.stack;
+      finish(slot, err);
+    } else {
+      finish(slot, msg.result);
+    }
+  }
+
+  function onGone(slot: Slot, worker: Worker, errorName: string): void {
+    if (slot.worker !== worker) return;
+    slot.worker = null;
+    if (slot.job && !closed) {
+      logger?.warn({ worker: slot.index, errorName }, 'pdf worker stopped during a read');
+      finish(slot, { ok: false, failure: 'worker_crashed', errorName });
+    }
+  }
+
+  function spawn(slot: Slot): Worker {
+    const worker = new Worker(workerPath, {
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
+      stdout: true,
+      stderr: true,
+    });
+    for (const stream of [worker.stdout, worker.stderr]) {
+      stream.on('data', (chunk: Buffer) => {
+        const output = chunk.toString('utf8').slice(0, 300);
+        logger?.debug({ worker: slot.index, output }, 'pdf worker output');
+      });
+    }
+    worker.on('message', (msg: PdfWorkerResponse) => onMessage(slot, worker, msg));
+    worker.on('error', (err: NodeJS.ErrnoException) => onGone(slot, worker, err.code ?? err.name));
+    worker.on('exit', (code) => onGone(slot, worker, `exit ${code}`));
+    logger?.debug({ worker: slot.index }, 'pdf worker started');
+    return worker;
+  }
+
+  function startTimer(slot: Slot, job: Job, ms: number): void {
+    clearTimeout(job.timer);
+    job.timer = setTimeout(() => onTimeout(slot, job), ms);
+  }
+
+  function onTimeout(slot: Slot, job: Job): void {
+    if (slot.job !== job) return;
+    const worker = slot.worker;
+    slot.worker = null;
+    void worker?.terminate();
+    logger?.warn({ worker: slot.index, timeoutMs: job.timeoutMs }, 'pdf read timed out');
+    finish(slot, { ok: false, failure: 'timeout', errorName: 'Timeout' });
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (closed || queue.length === 0) return;
+      if (slot.job) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      if (!slot.worker) {
+        slot.worker = spawn(slot);
+        slot.ready = false;
+      }
+      slot.worker.ref();
+      startTimer(slot, job, slot.ready ? job.timeoutMs : job.timeoutMs + STARTUP_LIMIT_MS);
+      const request: PdfWorkerRequest = { id: job.id, bytes: job.bytes };
+      slot.worker.postMessage(request, [job.bytes.buffer as ArrayBuffer]);
+    }
+  }
+
+  return {
+    read(bytes, { timeoutMs }) {
+      if (closed) return Promise.reject(new Error('PDF reader is closed'));
+      return new Promise<PdfReadResult>((resolve, reject) => {
+        queue.push({ id: nextId++, bytes: bytes.slice(), timeoutMs, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      const stopped = new Error('PDF reader closed before the read finished');
+      for (const job of queue.splice(0)) job.reject(stopped);
+      const terminations: Promise<number>[] = [];
+      for (const slot of slots) {
+        if (slot.job) {
+          clearTimeout(slot.job.timer);
+          slot.job.reject(stopped);
+          slot.job = null;
+        }
+        if (slot.worker) terminations.push(slot.worker.terminate());
+        slot.worker = null;
+      }
+      await Promise.all(terminations);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/** The `mdso` command as a user runs it: a real process on the compiled code (built by `pretest`). */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = (name: string) => `test/fixtures/files/${name}`;
+
+function mdso(args: string[], input?: string) {
+  const run = spawnSync(process.execPath, ['bin/mdso.js', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('mdso check', () => {
+  it('prints one JSON object per file, the same for the same file', () => {
+    const args = ['check', '--json', '--today', '2026-11-24', fixture('dev-02.pdf'), fixture('dev-11-truncated.pdf')];
+    const first = mdso(args);
+    expect(first.code).toBe(0);
+    const [quote, truncated] = jsonLines(first.stdout);
+    expect(quote).toMatchObject({ file: fixture('dev-02.pdf'), status: 'invalid' });
+    expect(quote?.errors).toEqual(expect.arrayContaining(['siret_format_erreur']));
+    expect(Object.keys(quote ?? {})).toEqual([
+      'file', 'status', 'attributes', 'provenance', 'errors', 'error_details', 'control_codes', 'controls_count', 'versions',
+    ]);
+    expect(truncated).toMatchObject({ status: 'invalid', errors: ['file_reading_error'] });
+    expect(first.stderr).toContain('[2/2]');
+    expect(mdso(args).stdout).toBe(first.stdout);
+  });
+
+  it('prints a readable French summary without --json', () => {
+    const run = mdso(['check', '--today', '2026-11-24', fixture('dev-12-encrypted.pdf')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('point à corriger');
+    expect(run.stdout).toMatch(/mot de passe/u);
+  });
+
+  it('exits with 2 on a missing file or a bad option', () => {
+    expect(mdso(['check', 'nope.pdf']).code).toBe(2);
+    expect(mdso(['check', '--today', '24/11/2026', fixture('dev-02.pdf')]).code).toBe(2);
+    expect(mdso(['check']).code).toBe(2);
+    expect(mdso(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('mdso validate', () => {
+  it('judges attributes read on stdin', () => {
+    const attributes = { type_fichier: 'devis', mention_devis: true, gestes: [] };
+    const run = mdso(['validate', '--json', '--today', '2026-11-24'], JSON.stringify(attributes));
+    expect(run.code).toBe(0);
+    const [result] = jsonLines(run.stdout);
+    expect(result?.controls_count).toBe(25);
+    expect(result?.errors).toEqual(expect.arrayContaining(['numero_devis_manquant', 'siret_manquant']));
+    expect(result?.errors).not.toContain('devis_manquant');
+  });
+
+  it('exits with 2 when stdin is not a JSON object', () => {
+    expect(mdso(['validate'], '[1,2]').code).toBe(2);
+    expect(mdso(['validate'], 'pas du json').code).toBe(2);
+  });
+});
