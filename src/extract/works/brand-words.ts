@@ -49,6 +49,13 @@ export function cutModel(text: string): string {
     const c = text[i];
     if (c === '(') depth += 1;
     else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (
+      depth === 0 &&
+      c === ',' &&
+      /\d/u.test(text[i - 1] ?? '') &&
+      /\d/u.test(text[i + 1] ?? '')
+    )
+      continue;
     else if (depth === 0 && (c === ',' || c === ';')) return trimValue(text.slice(0, i));
     else if (depth === 0 && i > 0 && startsTerminator(text, i)) return trimValue(text.slice(0, i));
   }

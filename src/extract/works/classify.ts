@@ -118,6 +118,7 @@ export function classifyLine(input: ClassifyInput): GesteType | undefined {
   const details = fold(input.details.join('\n'));
   const notes = fold(input.notes.join('\n'));
   const direct = firstMatch(STRONG, label);
+  if (direct === 'vmc_simple_flux') return refineVentilation(label, details);
   if (direct) return refineHeatPump(direct, [section, details, notes]);
   const insulation = insulationType(label, [section, details, notes]);
   if (insulation) return insulation;
@@ -125,6 +126,18 @@ export function classifyLine(input: ClassifyInput): GesteType | undefined {
   const weak = firstMatch(WEAK, label);
   if (weak) return refineHeatPump(weak, [section, details, notes]);
   return undefined;
+}
+
+const SINGLE_FLOW_RE = /simple[- ]flux|hygro ?reglable/u;
+const DOUBLE_FLOW_HINT_RE =
+  /bouches?\s+(?:de\s+soufflage|d'insufflation)|\bechangeur\b|recuperateur\s+de\s+chaleur/u;
+
+/** A ventilation named without its kind is double flow when its description says so. */
+function refineVentilation(label: string, details: string): GesteType {
+  if (SINGLE_FLOW_RE.test(label)) return 'vmc_simple_flux';
+  if (/double[- ]flux/u.test(details)) return 'vmc_double_flux';
+  if (SINGLE_FLOW_RE.test(details)) return 'vmc_simple_flux';
+  return DOUBLE_FLOW_HINT_RE.test(details) ? 'vmc_double_flux' : 'vmc_simple_flux';
 }
 
 /** A heat pump named without its kind takes the kind its section or description gives. */

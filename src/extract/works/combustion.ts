@@ -5,6 +5,7 @@
 import type { Geste } from '../../domain/attributes.js';
 import type { GesteType } from '../../domain/geste-types.js';
 import { brandAfterLabel } from './brand.js';
+import { componentBrandModel, componentClass } from './component.js';
 import { itemSources, type GesteText } from './measures.js';
 import { numberAfter, textOf, toNumber, trimValue, type Source } from './text.js';
 
@@ -93,9 +94,38 @@ function siloLitres(items: readonly Source[]): number | undefined {
   return undefined;
 }
 
+const CONTROLLER = String.raw`r[eé]gulat(?:eur|ion)|thermostat`;
+const CONTROLLER_RE = new RegExp(CONTROLLER, 'u');
+
 function controller(items: readonly Source[]): CombustionValues {
+  const out: CombustionValues = { ...controllerItem(items) };
+  const named = componentBrandModel(items, CONTROLLER);
+  if (named.brand) out.marque_regulateur = named.brand;
+  if (named.model) {
+    // The model is printed apart: words in capitals after the brand belong to the brand.
+    const itemModel = out.reference_regulateur;
+    if (!named.brand && out.marque_regulateur && itemModel && /^[A-Z][A-Z&' -]+$/u.test(itemModel))
+      out.marque_regulateur = `${out.marque_regulateur} ${itemModel}`;
+    out.reference_regulateur = named.model;
+  }
+  const cls = componentClass(items, CONTROLLER);
+  if (cls && /^(?:viii|vii|vi|iv|v|iii|ii|i)$/iu.test(cls))
+    out.classe_regulateur = cls.toUpperCase();
+  if (!out.classe_regulateur) {
+    const any = items.find((i) => CONTROLLER_RE.test(i.folded) && /classe/u.test(i.folded));
+    const value = any && textOf(any, /classe\s*:?\s*(?<v>viii|vii|vi|iv|v|iii|ii|i)\b/u);
+    if (value) out.classe_regulateur = value.toUpperCase();
+  }
+  return out;
+}
+
+function controllerItem(items: readonly Source[]): CombustionValues {
   const out: CombustionValues = {};
-  const item = items.find((i) => /regul|regulateur|thermostat/u.test(i.folded));
+  const item = items.find(
+    (i) =>
+      /regul|regulateur|thermostat/u.test(i.folded) &&
+      !/^[\s•–—-]*(?:references?|modeles?|ref\b|classe|marque)/u.test(i.folded),
+  );
   if (!item) return out;
   const label = /^(?:[^:]*regul\w*|[^:]*regulateur)\s*:\s*/u.exec(item.folded);
   const rest = item.raw.slice(label ? label[0].length : 0);

@@ -6,6 +6,7 @@
 import type { Geste } from '../../domain/attributes.js';
 import { brandAfterLabel, labelledAcross, productBrandModel, type BrandModel } from './brand.js';
 import { itemSources, ownSource, widerSource, type GesteText } from './measures.js';
+import { cutLabelledModel } from './brand-words.js';
 import { numberAfter, textOf, toNumber, trimValue, type Source } from './text.js';
 
 type IsolationValues = Partial<Geste>;
@@ -16,9 +17,30 @@ const PRODUCT_LABEL_RE =
 const MATERIAL_RE =
   /isol|laine|ouate|polystyr|\bpse\b|\bxps\b|polyur|fibre|panneau|liege|chanvre|mousse|cellulose|doublage/u;
 
+/** "Produit : Nova 45", "Gamme : Nova": the product name printed apart from its brand. */
+const PRODUCT_NAME_RE =
+  /^[\s•–—-]*(?:produit|gamme|designation\s+commerciale|nom\s+commercial)\s*:\s*(?<v>\S.*)$/u;
+
+function namedProduct(items: readonly Source[], brand: string): string | undefined {
+  for (const item of items.slice(1)) {
+    const value = textOf(item, PRODUCT_NAME_RE);
+    if (!value) continue;
+    const model = cutLabelledModel(value);
+    const rest = model.toLowerCase().startsWith(`${brand.toLowerCase()} `)
+      ? model.slice(brand.length + 1).trim()
+      : model;
+    if (rest && rest.toLowerCase() !== brand.toLowerCase()) return rest;
+  }
+  return undefined;
+}
+
 function productBrand(g: GesteText): BrandModel {
   const items = itemSources(g);
   const labelled = labelledAcross(items.map((i) => i.raw));
+  if (labelled.brand && !labelled.model) {
+    const model = namedProduct(items, labelled.brand);
+    return model ? { ...labelled, model } : labelled;
+  }
   if (labelled.brand) return labelled;
   for (const item of items.slice(1)) {
     const label = PRODUCT_LABEL_RE.exec(item.folded);

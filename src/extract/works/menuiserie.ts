@@ -67,12 +67,25 @@ function location(g: GesteText, own: Source): string | undefined {
   return g.section && isRoomName(g.section) ? g.section : undefined;
 }
 
+const GLAZING_RE =
+  /(?<v>triple|double|simple)\s+vitrage|vitrage(?:\s+isolant)?\s*:?\s*(?<w>triple|double|simple)\b/u;
+/** A glass composition after "vitrage" or "DV"/"TV": 4/16/4 is double, 4/12/4/12/4 triple. */
+const COMPOSITION_RE =
+  /(?:vitrage|\bdv|\btv)\b[^\n;]{0,30}?(?<!\d)\d{1,2}(?:[.,]\d)?\s*\/\s*\d{1,2}\s*\/\s*\d{1,2}(?<more>\s*\/\s*\d{1,2}\s*\/\s*\d{1,2})?(?![\d/])/u;
+
+/** Kind of glazing: "double vitrage", "vitrage : triple", "DV 4/16/4", "vitrage 4/12/4/12/4". */
+function glazingKind(own: Source): string | undefined {
+  const glazing = GLAZING_RE.exec(own.folded);
+  const kind = glazing?.groups?.v ?? glazing?.groups?.w;
+  if (kind) return kind;
+  const composition = COMPOSITION_RE.exec(own.folded);
+  if (composition) return composition.groups?.more ? 'triple' : 'double';
+  return /\bDV\b/u.test(own.raw) ? 'double' : undefined;
+}
+
 function glazedValues(own: Source): JoineryValues {
   const out: JoineryValues = {};
-  const glazing = /(?<v>triple|double|simple)\s+vitrage|vitrage\s+(?<w>triple|double|simple)/u.exec(
-    own.folded,
-  );
-  const kind = glazing?.groups?.v ?? glazing?.groups?.w;
+  const kind = glazingKind(own);
   if (kind) out.type_vitrage = kind;
   if (
     /depose\s+(?:totale|complete)|pose\s+en\s+neuf|depose\s+(?:du|des)\s+dormants?/u.test(

@@ -9,6 +9,7 @@ import {
   productBrandModel,
   type BrandModel,
 } from './brand.js';
+import { componentBrandModel } from './component.js';
 import { anyLitres, itemSources, type GesteText } from './measures.js';
 import { numberAfter, textOf, trimValue, type Source } from './text.js';
 
@@ -19,9 +20,21 @@ const AREA_RE =
 const AREA_AFTER_RE =
   /(?<n>\d+(?:[.,]\d+)?)\s*m(?:²|2)\s*(?:de\s+)?(?:capteurs?|de\s+surface|de\s+captage)/u;
 
+/** "Surface d'entrée des capteurs : 16 m²": a surface label naming the collectors. */
+const AREA_LABEL_RE =
+  /surface\s+(?:d'entree|de\s+captage|d'ouverture|d'absorption|brute|utile|totale)?[^\d\n:]{0,30}capteurs?[^\d\n:]{0,10}[:=]\s*(?<n>\d+(?:[.,]\d+)?)\s*m(?:²|2)/u;
+/** "Capteurs : 4,4 m² au total". */
+const COLLECTORS_AREA_RE =
+  /(?:^|\n)[\s•–—-]*capteurs?(?:\s+solaires?)?\s*:\s*(?<n>\d+(?:[.,]\d+)?)\s*m(?:²|2)/u;
+
 /** Collector area in m². */
 export function collectorArea(src: Source): number | undefined {
-  return numberAfter(src, AREA_RE) ?? numberAfter(src, AREA_AFTER_RE);
+  return (
+    numberAfter(src, AREA_RE) ??
+    numberAfter(src, AREA_LABEL_RE) ??
+    numberAfter(src, AREA_AFTER_RE) ??
+    numberAfter(src, COLLECTORS_AREA_RE)
+  );
 }
 
 /** Collector fluid: `eau glycolée`, `eau` or `air`. */
@@ -42,8 +55,17 @@ export function collectorFluid(src: Source): string | undefined {
 
 /** Brand and model of the collectors (the line mentioning them). */
 export function collectorBrand(g: GesteText): BrandModel {
-  for (const item of itemSources(g)) {
+  const items = itemSources(g);
+  const named = componentBrandModel(items, String.raw`capteurs?(?:\s+solaires?)?`);
+  if (named.brand) return named.model ? named : { ...collectorItemBrand(items), ...named };
+  const found = collectorItemBrand(items);
+  return named.model ? { ...found, model: named.model } : found;
+}
+
+function collectorItemBrand(items: readonly Source[]): BrandModel {
+  for (const item of items) {
     if (!/capteur/u.test(item.folded)) continue;
+    if (/^[\s•–—-]*(?:marque|fabricant|references?|modeles?|ref\b)/u.test(item.folded)) continue;
     const labelled = labelledBrandModel(item.raw);
     if (labelled.brand) return labelled;
     const label = /^[^:]*capteurs?[^:]*:\s*/u.exec(item.folded);
