@@ -39,7 +39,9 @@ export const configSchema = z.object({
   MAIL_TRANSPORT: z.enum(['outbox', 'smtp', 'brevo']).default('outbox'),
   OUTBOX_DIR: optionalString,
   SMTP_URL: optionalString,
-  DEFAULT_EMAIL_FROM: z.string().default('Mon Devis Sans Oublis <devis@mon-devis-sans-oublis.local>'),
+  DEFAULT_EMAIL_FROM: z
+    .string()
+    .default('Mon Devis Sans Oublis <devis@mon-devis-sans-oublis.local>'),
   BREVO_API_KEY: optionalString,
   BREVO_API_BASE_URL: z.url().default('https://api.brevo.com/v3'),
   // links
@@ -122,7 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = configSchema.safeParse(env);
   const issues: string[] = [];
   if (!result.success) {
-    for (const issue of result.error.issues) issues.push(`${issue.path.join('.')}: ${issue.message}`);
+    for (const issue of result.error.issues)
+      issues.push(`${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(issues);
   }
   const { MDSO_GESTE_PRICES_RANGES, ...rest } = result.data;

@@ -12,9 +12,34 @@ const truthDir = join(root, 'test/fixtures/corpus-truth');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const NAME_KEYS = new Set(['raison_sociale', 'nom', 'prenom', 'marque', 'marque_isolant', 'marque_caisson', 'marque_capteurs', 'marque_regulateur']);
-const IDENTIFIER_KEYS = new Set(['siret', 'numero_tva', 'rcs', 'rne', 'telephone', 'email', 'site_web', 'numero_devis', 'numero_acermi']);
-const AMOUNT_KEYS = new Set(['prix_total_ht', 'prix_total_ttc', 'net_a_payer', 'prix_ht_total', 'montant_tva_total']);
+const NAME_KEYS = new Set([
+  'raison_sociale',
+  'nom',
+  'prenom',
+  'marque',
+  'marque_isolant',
+  'marque_caisson',
+  'marque_capteurs',
+  'marque_regulateur',
+]);
+const IDENTIFIER_KEYS = new Set([
+  'siret',
+  'numero_tva',
+  'rcs',
+  'rne',
+  'telephone',
+  'email',
+  'site_web',
+  'numero_devis',
+  'numero_acermi',
+]);
+const AMOUNT_KEYS = new Set([
+  'prix_total_ht',
+  'prix_total_ttc',
+  'net_a_payer',
+  'prix_ht_total',
+  'montant_tva_total',
+]);
 
 function frenchAmount(value: number): string {
   const [int = '', dec = '00'] = value.toFixed(2).split('.');
@@ -28,8 +53,10 @@ function collect(node: Json, needles: Set<string>): void {
   }
   if (node === null || typeof node !== 'object') return;
   for (const [key, value] of Object.entries(node)) {
-    if (typeof value === 'string' && NAME_KEYS.has(key) && value.length >= 4) needles.add(value.toLowerCase());
-    if (typeof value === 'string' && IDENTIFIER_KEYS.has(key) && value.length >= 6) needles.add(value.toLowerCase());
+    if (typeof value === 'string' && NAME_KEYS.has(key) && value.length >= 4)
+      needles.add(value.toLowerCase());
+    if (typeof value === 'string' && IDENTIFIER_KEYS.has(key) && value.length >= 6)
+      needles.add(value.toLowerCase());
     if (key === 'rge_labels' && Array.isArray(value)) {
       value.forEach((v) => typeof v === 'string' && needles.add(v.toLowerCase()));
     }
@@ -57,7 +84,8 @@ describe('src/ holds no data of the corpus', () => {
 
   it('no company, person, brand, identifier or amount of a corpus truth appears in src/', () => {
     const needles = new Set<string>();
-    for (const file of truths) collect(JSON.parse(readFileSync(join(truthDir, file), 'utf8')) as Json, needles);
+    for (const file of truths)
+      collect(JSON.parse(readFileSync(join(truthDir, file), 'utf8')) as Json, needles);
     expect(needles.size).toBeGreaterThan(50);
     const leaks: string[] = [];
     for (const file of sourceFiles(join(root, 'src'))) {

@@ -4,7 +4,11 @@ import { runCheck, type CommandIo } from './check.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage.js';
 import { runValidate } from './validate.js';
 
-type Command = (args: string[], config: ReturnType<typeof loadConfig>, io: CommandIo) => Promise<number>;
+type Command = (
+  args: string[],
+  config: ReturnType<typeof loadConfig>,
+  io: CommandIo,
+) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
@@ -25,7 +29,10 @@ export async function main(argv: string[], io: CommandIo = process): Promise<num
   try {
     return await command(args, loadConfig(), io);
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr.write(`${err.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
@@ -33,7 +40,9 @@ export async function main(argv: string[], io: CommandIo = process): Promise<num
       io.stderr.write(`${err.message}\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`Erreur interne : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr.write(
+      `Erreur interne : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return EXIT_INTERNAL;
   }
 }

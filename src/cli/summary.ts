@@ -17,7 +17,8 @@ function gesteLabel(geste: Geste): string {
 
 function describeDocument(a: QuoteAttributes, pageCount: number | undefined): string[] {
   const lines: string[] = [];
-  const kind = a.type_fichier === 'facture' ? 'Facture' : a.type_fichier === 'autre' ? 'Document' : 'Devis';
+  const kind =
+    a.type_fichier === 'facture' ? 'Facture' : a.type_fichier === 'autre' ? 'Document' : 'Devis';
   const parts = [kind];
   if (a.numero_devis) parts.push(`n° ${a.numero_devis}`);
   if (a.date_devis) parts.push(`du ${frenchDate(a.date_devis)}`);

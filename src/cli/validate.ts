@@ -12,7 +12,8 @@ import { checkTodayOption, EXIT_OK, toJsonLine, UsageError } from './usage.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -24,7 +25,9 @@ function parseAttributes(raw: string): QuoteAttributes {
     throw new UsageError("L'entrée standard doit contenir un objet JSON d'attributs de devis.");
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError("L'entrée standard doit contenir un objet JSON (et non un tableau ou une valeur).");
+    throw new UsageError(
+      "L'entrée standard doit contenir un objet JSON (et non un tableau ou une valeur).",
+    );
   }
   return value as QuoteAttributes;
 }
@@ -35,7 +38,8 @@ export async function runValidate(args: string[], config: Config, io: CommandIo)
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, today: { type: 'string' } },
   });
-  if (positionals.length > 0) throw new UsageError('validate lit les attributs sur l’entrée standard.');
+  if (positionals.length > 0)
+    throw new UsageError('validate lit les attributs sur l’entrée standard.');
   const today = checkTodayOption(values.today);
   const raw = await readAll(io.stdin);
   const attributes = parseAttributes(raw);

@@ -150,7 +150,7 @@ export interface Geste {
   marque_caisson?: string;
   reference_caisson?: string;
   classe_caisson?: string;
-  'puissance_absobée_pondéréé_moteur'?: number;
+  puissance_absobée_pondéréé_moteur?: number;
   marque_bouche_extraction?: string;
   reference_bouche_extraction?: string;
   nombre_bouche_extraction?: number;

@@ -11,7 +11,11 @@ let sharedReader: PdfReader | undefined;
 
 export async function checkFile(
   input: { bytes: Uint8Array; filename: string },
-  ctx: { today: string; readTimeoutMs?: number; priceRanges?: Record<string, { min: number; max: number }> },
+  ctx: {
+    today: string;
+    readTimeoutMs?: number;
+    priceRanges?: Record<string, { min: number; max: number }>;
+  },
 ): Promise<CheckOutcome> {
   sharedReader ??= createPdfReader();
   return checkDocument(input, {

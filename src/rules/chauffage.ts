@@ -1,6 +1,6 @@
 /** Heating controls (spec/rules.md §3.7), in evaluation order. */
 import type { GesteType } from '../domain/geste-types.js';
-import { parseNumber } from '../extract/numbers.js';
+import { parseNumber } from '../domain/numbers.js';
 import { below, missing, notTruthy } from './conditions.js';
 import type { Rule } from './engine.js';
 

@@ -1,5 +1,5 @@
 /** Dates read by the RGE rules (spec/rules.md §5.3): ISO, DD/MM/YYYY, French month names. */
-import { parseDate } from '../extract/dates.js';
+import { parseDate } from '../domain/dates.js';
 import { isBlank, toText } from './values.js';
 
 /** An ISO `YYYY-MM-DD` date from a date text (an ISO timestamp keeps its day). */

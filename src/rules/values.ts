@@ -2,7 +2,7 @@
  * Reading attribute values the way the rules need them. Values may come from an LLM, so every
  * function accepts anything and never throws (numbers written as strings are fine).
  */
-import { parseNumber } from '../extract/numbers.js';
+import { parseNumber } from '../domain/numbers.js';
 
 /** A record of attribute values (the quote, a geste, a client block). */
 export type Subject = Readonly<Record<string, unknown>>;

@@ -71,7 +71,10 @@ function tokenPattern(value: string): RegExp {
 }
 
 /** Replaces every value of the table by its token, cumulatively; null text stays null. */
-export function anonymiseText(text: string | null, attributes: QuoteAttributes | null): string | null {
+export function anonymiseText(
+  text: string | null,
+  attributes: QuoteAttributes | null,
+): string | null {
   if (text === null || attributes === null) return text;
   let result = text;
   for (const [path, token] of ANONYMISATION_TABLE) {

@@ -2,8 +2,5 @@
 
 /** Lower case without diacritics: `Générales` → `generales`. Keeps the string length for Latin text. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

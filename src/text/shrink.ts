@@ -10,7 +10,8 @@
 import type { QuoteDocument } from '../extract/document.js';
 import { foldText } from './fold.js';
 
-const TERMS_HEADING = /^\s*(?:(?:article|chapitre|annexe)?\s*[\dIVX]+\s*[-–.:)]?\s*)?conditions (?:generales )?(?:de )?vente\b/u;
+const TERMS_HEADING =
+  /^\s*(?:(?:article|chapitre|annexe)?\s*[\dIVX]+\s*[-–.:)]?\s*)?conditions (?:generales )?(?:de )?vente\b/u;
 const POWERED_BY = /powered by tcpdf \(www\.tcpdf\.org\)/giu;
 
 export const TERMS_TOKEN = 'TERM';

@@ -26,14 +26,29 @@ function jsonLines(stdout: string): Record<string, unknown>[] {
 
 describe('mdso check', () => {
   it('prints one JSON object per file, the same for the same file', () => {
-    const args = ['check', '--json', '--today', '2026-11-24', fixture('dev-02.pdf'), fixture('dev-11-truncated.pdf')];
+    const args = [
+      'check',
+      '--json',
+      '--today',
+      '2026-11-24',
+      fixture('dev-02.pdf'),
+      fixture('dev-11-truncated.pdf'),
+    ];
     const first = mdso(args);
     expect(first.code).toBe(0);
     const [quote, truncated] = jsonLines(first.stdout);
     expect(quote).toMatchObject({ file: fixture('dev-02.pdf'), status: 'invalid' });
     expect(quote?.errors).toEqual(expect.arrayContaining(['siret_format_erreur']));
     expect(Object.keys(quote ?? {})).toEqual([
-      'file', 'status', 'attributes', 'provenance', 'errors', 'error_details', 'control_codes', 'controls_count', 'versions',
+      'file',
+      'status',
+      'attributes',
+      'provenance',
+      'errors',
+      'error_details',
+      'control_codes',
+      'controls_count',
+      'versions',
     ]);
     expect(truncated).toMatchObject({ status: 'invalid', errors: ['file_reading_error'] });
     expect(first.stderr).toContain('[2/2]');
@@ -62,7 +77,9 @@ describe('mdso validate', () => {
     expect(run.code).toBe(0);
     const [result] = jsonLines(run.stdout);
     expect(result?.controls_count).toBe(25);
-    expect(result?.errors).toEqual(expect.arrayContaining(['numero_devis_manquant', 'siret_manquant']));
+    expect(result?.errors).toEqual(
+      expect.arrayContaining(['numero_devis_manquant', 'siret_manquant']),
+    );
     expect(result?.errors).not.toContain('devis_manquant');
   });
 

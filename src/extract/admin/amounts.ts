@@ -3,7 +3,7 @@
  * in the cell below it (totals printed as a small table).
  */
 import type { DocumentCell, DocumentLine } from '../document.js';
-import { findNumbers, type NumberMatch } from '../numbers.js';
+import { findNumbers, type NumberMatch } from '../../domain/numbers.js';
 
 export interface LabelHit {
   value: number;

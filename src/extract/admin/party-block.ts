@@ -5,7 +5,7 @@
 import { formatAddress, isStreetLike, matchPostcode } from './address.js';
 import { findEmails, findPhones, type TextMatch } from './contacts.js';
 import { parseTitledName, restoreCase, splitPersonName, type PersonName } from './person-name.js';
-import { findDates } from '../dates.js';
+import { findDates } from '../../domain/dates.js';
 
 export interface PartyBlock {
   name?: PersonName;

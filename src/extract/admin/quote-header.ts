@@ -3,7 +3,7 @@
  * date (`Date : …`, `Émis le …`, `Montmorot, le 16 octobre 2026`, first free date of the header).
  */
 import type { DocumentLine } from '../document.js';
-import { DATE_SOURCE, findDates, parseDate } from '../dates.js';
+import { DATE_SOURCE, findDates, parseDate } from '../../domain/dates.js';
 import { headerLimit, TABLE_HEADER_RE, type AdminContext } from './context.js';
 import { cellBelow } from './layout.js';
 

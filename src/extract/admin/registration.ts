@@ -2,7 +2,7 @@
  * Company registration details printed in the legal mentions: SIRET (or SIREN), RCS number and
  * city, RNE registration, intra-community VAT number, share capital, APE code.
  */
-import { NUMBER_SOURCE, parseNumber } from '../numbers.js';
+import { NUMBER_SOURCE, parseNumber } from '../../domain/numbers.js';
 import { digitsOf, sirenOfVat } from './identifiers.js';
 import { restoreCase } from './person-name.js';
 

@@ -3,7 +3,7 @@
  * start delay (`Délai d'intervention : 3 à 5 semaines après acceptation`).
  */
 import type { DocumentLine } from '../document.js';
-import { findDates } from '../dates.js';
+import { findDates } from '../../domain/dates.js';
 
 const NOT_QUOTE_VALIDITY_RE =
   /\b(?:RGE|qualif\w*|certifi\w*|attestation|assurance|label|agr[ée]ment|garantie)\b|[àa]\s+d[ée]faut/iu;

@@ -3,7 +3,7 @@
  * `Reste à charge` are not the TTC total), with `Montant total` read as TTC on TTC-only quotes.
  */
 import type { DocumentLine } from '../document.js';
-import { NUMBER_SOURCE, parseNumber, roundCents } from '../numbers.js';
+import { NUMBER_SOURCE, parseNumber, roundCents } from '../../domain/numbers.js';
 import { findLabelledAmounts, type LabelHit } from './amounts.js';
 import { TABLE_HEADER_RE } from './context.js';
 

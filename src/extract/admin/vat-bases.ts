@@ -5,7 +5,7 @@
  */
 import type { TvaLine } from '../../domain/attributes.js';
 import type { DocumentLine } from '../document.js';
-import { parseNumber, roundCents } from '../numbers.js';
+import { parseNumber, roundCents } from '../../domain/numbers.js';
 import { findLabelledAmounts, moneyNumbers } from './amounts.js';
 import { consistent, KNOWN_RATES } from './vat.js';
 

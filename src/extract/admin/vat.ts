@@ -5,7 +5,7 @@
  */
 import type { TvaLine } from '../../domain/attributes.js';
 import type { DocumentLine } from '../document.js';
-import { parseNumber } from '../numbers.js';
+import { parseNumber } from '../../domain/numbers.js';
 import { amountBelow, moneyNumbers } from './amounts.js';
 import { TABLE_HEADER_RE } from './context.js';
 

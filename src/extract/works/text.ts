@@ -3,7 +3,7 @@
  * accents) that keeps every character at the same index as in the original, so a match found on
  * the folded copy can be cut out of the original with its capitals and accents.
  */
-import { parseNumber } from '../numbers.js';
+import { parseNumber } from '../../domain/numbers.js';
 
 /** Normalises spaces, apostrophes and dashes; collapses whitespace. */
 export function cleanText(text: string): string {

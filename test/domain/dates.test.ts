@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { findDates, parseDate } from '../../src/extract/dates.js';
+import { findDates, parseDate } from '../../src/domain/dates.js';
 
 describe('parseDate', () => {
   test.each([

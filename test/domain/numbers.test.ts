@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { findAmounts, findNumbers, parseNumber, roundCents } from '../../src/extract/numbers.js';
+import { findAmounts, findNumbers, parseNumber, roundCents } from '../../src/domain/numbers.js';
 
 describe('parseNumber', () => {
   test.each([
