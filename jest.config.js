@@ -19,4 +19,5 @@ export default {
     ],
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.cjs'],
 };
