@@ -31,7 +31,9 @@ const COMMON_WORDS = new Set(
     'gaz bois aluminium acier nord sud est ouest france gamme série cadre profil dormant ouvrant coffre tablier lames ' +
     'capacité volume norme selon avec sans pour dans sur sous lot option total devis kit nombre emplacement ' +
     'localisation haute basse moyenne température application chaudière poêle insert plaques plaque parement ' +
-    'fixation protection ossature doublage complexe rouleaux rouleau granulés bûches fabricant modèles'
+    'fixation protection ossature doublage complexe rouleaux rouleau granulés bûches fabricant modèles ' +
+    'réf ref coefficient coef valeur technologie contenance productivité composés oxydes particules ' +
+    'poussières monoxyde émissions émission facteur'
   ).split(' '),
 );
 
@@ -116,4 +118,12 @@ export function cutLabelledModel(text: string): string {
   const model = cutModel(text);
   const stop = LABELLED_STOP_RE.exec(model);
   return stop ? trimValue(model.slice(0, stop.index)) : model;
+}
+
+/**
+ * Words in capitals without digits ("FRANCE", "TECH SYSTEMES"): after a brand they are part of
+ * the company name when the model is printed on its own "Référence" item.
+ */
+export function isCapsWords(text: string): boolean {
+  return /^[A-ZÀ-Ý][A-ZÀ-Ý&'-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý&'-]+)*$/u.test(text.trim());
 }

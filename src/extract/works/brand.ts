@@ -24,6 +24,12 @@ const MODEL_RE =
 const BEFORE_MODEL_RE =
   /(?:^|[\s:])(?<brand>[A-ZÀ-Ý][\p{L}0-9'&+-]{2,}),?\s+mod[eè]le\s*:?\s*(?<model>.+)$/u;
 
+/** "Marque des capteurs : X": the brand of another component, not of the product. */
+const OTHER_COMPONENT_RE = /^(?:des|du|de\s+la|de\s+l['’]|de)\s/u;
+
+/** "Référence régulateur : X", "Référence des capteurs : X": the model of another component. */
+const OTHER_COMPONENT_MODEL_RE = /^(?:(?:des|du|de\s+la|de\s+l['’]|de)\s+)?\p{Ll}[\p{L}'’ -]*:/u;
+
 function firstWords(text: string, max: number): string {
   return text.trim().split(/\s+/u).slice(0, max).join(' ');
 }
@@ -44,9 +50,11 @@ export function labelledBrandModel(text: string): BrandModel {
   }
   const out: BrandModel = {};
   const brand = BRAND_RE.exec(text);
-  if (brand?.groups?.brand) out.brand = trimValue(firstWords(brand.groups.brand, 3));
+  if (brand?.groups?.brand && !OTHER_COMPONENT_RE.test(brand.groups.brand))
+    out.brand = trimValue(firstWords(brand.groups.brand, 3));
   const model = MODEL_RE.exec(text);
-  if (model?.groups?.model) out.model = cutLabelledModel(model.groups.model);
+  if (model?.groups?.model && !OTHER_COMPONENT_MODEL_RE.test(model.groups.model))
+    out.model = cutLabelledModel(model.groups.model);
   return out;
 }
 

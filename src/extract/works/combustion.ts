@@ -66,26 +66,55 @@ const SILO_RE = /(?<v>silo\b[^;\n(]*)/u;
 const SILO_CUT_RE =
   /,?\s*(?:d'une\s+)?(?:contenance|capacite|volume|de\s+\d|\d+[\s\d]*(?:l|litres|m3|m³)\b)|\s[–—]\s/u;
 const SILO_CAPACITY_RE =
-  /(?:contenance|capacite|volume)\s*(?:utile\s*)?(?:[:=]|de)?\s*(?<n>\d{1,2}(?:\s\d{3})+|\d+(?:[.,]\d+)?)\s*(?<u>l|litres?|m3|m³)\b/u;
+  /(?:contenance|capacite|volume)\s*(?:utile\s*)?(?:(?:du|de\s+la|de)\s+(?:silo|stockage|reserve)\s*)?(?:[:=]|de)?\s*(?<n>\d{1,2}(?:\s\d{3})+|\d+(?:[.,]\d+)?)\s*(?<u>l|litres?|m3|m³)(?![\p{L}\d])/u;
 const SILO_SIZE_RE =
-  /silo[^;\n]{0,40}?(?<n>\d{1,2}(?:\s\d{3})+|\d+(?:[.,]\d+)?)\s*(?<u>l|litres?|m3|m³)\b/u;
+  /silo[^;\n]{0,40}?(?<n>\d{1,2}(?:\s\d{3})+|\d+(?:[.,]\d+)?)\s*(?<u>l|litres?|m3|m³)(?![\p{L}\d])/u;
 
 const SILO_ITEM_RE =
   /^(?:stockage|silo|reserve)|silo\s+(?:textile|maconne|beton|bois|metal|enterre|exterieur|interieur|neuf|existant|souple|vrac|en\s|a\s)/u;
 
-function siloType(items: readonly Source[]): string | undefined {
-  const item = items.find((i) => SILO_ITEM_RE.test(i.folded));
-  const m = item ? SILO_RE.exec(item.folded) : undefined;
-  if (!item || !m) return undefined;
-  const folded = item.folded.slice(m.index, m.index + m[0].length);
-  const cut = SILO_CUT_RE.exec(folded);
-  const value = trimValue(item.raw.slice(m.index, m.index + (cut ? cut.index : folded.length)));
+/** "Stockage : trémie intégrée": the value of a labelled storage line that names no silo. */
+const STORAGE_LABEL_RE =
+  /^(?:type\s+de\s+)?(?:stockage|reserve)(?:\s+(?:du|de)\s+(?:combustible|granules?|bois))?\s*:\s*(?<v>\S[^;\n]*)/u;
+
+function storageLabel(item: Source): string | undefined {
+  const m = STORAGE_LABEL_RE.exec(item.folded);
+  const v = m?.groups?.v;
+  if (!m || !v || /\d/u.test(v)) return undefined;
+  const value = trimValue(item.raw.slice(m[0].length - v.length, m[0].length));
   return value.split(/\s+/u).length >= 2 ? value : undefined;
 }
 
+function siloType(items: readonly Source[]): string | undefined {
+  const item = items.find((i) => SILO_ITEM_RE.test(i.folded));
+  const m = item ? SILO_RE.exec(item.folded) : undefined;
+  if (item && !m) return storageLabel(item);
+  if (!item || !m) return undefined;
+  const folded = item.folded.slice(m.index, m.index + m[0].length);
+  const cut = SILO_CUT_RE.exec(folded);
+  const value = trimValue(
+    item.raw
+      .slice(m.index, m.index + (cut ? cut.index : folded.length))
+      .replace(/^(?:type\s+(?:de\s+)?)?silo\s*:\s*/iu, ''),
+  );
+  return value.split(/\s+/u).length >= 2 ? value : undefined;
+}
+
+/**
+ * A capacity on its own line ("Contenance 3 700 litres") in a biomass boiler's description is
+ * the fuel store's, unless it names a water tank.
+ */
+const BARE_CAPACITY_RE = /^[\s•–—-]*(?:contenance|capacite)\b/u;
+const OTHER_TANK_RE = /ballon|tampon|cuve|\beau\b|sanitaire|vase/u;
+
 function siloLitres(items: readonly Source[]): number | undefined {
-  for (const item of items) {
-    if (!/silo|stockage|reserve/u.test(item.folded)) continue;
+  for (const [i, item] of items.entries()) {
+    const previous = i > 0 ? items[i - 1] : undefined;
+    const bareCapacity =
+      BARE_CAPACITY_RE.test(item.folded) &&
+      !OTHER_TANK_RE.test(item.folded) &&
+      (previous === undefined || !OTHER_TANK_RE.test(previous.folded));
+    if (!bareCapacity && !/silo|stockage|reserve/u.test(item.folded)) continue;
     const m = SILO_CAPACITY_RE.exec(item.folded) ?? SILO_SIZE_RE.exec(item.folded);
     const n = toNumber(m?.groups?.n);
     if (n === undefined) continue;

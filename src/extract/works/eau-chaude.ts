@@ -30,7 +30,7 @@ function backup(src: Source): string | undefined {
 }
 
 const TANK_CLASS_RE =
-  /classe\s*(?:energetique)?\s*(?:du\s+ballon)?\s*:?\s*(?<v>a\+{1,3}|[a-g])(?![\p{L}\d])/u;
+  /classe\s*(?:energetique\s*)?(?:\(?erp\)?\s*)?(?:du\s+ballon\s*|de\s+stockage\s*)?[:=]?\s*(?<v>a\+{1,3}|[a-g])(?![\p{L}\d])/u;
 
 /** Values of a hot-water geste of the given type. */
 export function eauChaudeValues(type: GesteType, g: GesteText): HotWaterValues {

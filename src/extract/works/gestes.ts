@@ -92,6 +92,14 @@ export function lineTypes(lines: readonly LineForGestes[]): (GesteType | undefin
   );
 }
 
+/**
+ * Heat pumps form one family: "Pose … de la pompe à chaleur" installs the hybrid or geothermal
+ * heat pump supplied above, even though the bare words read as the default air/water type.
+ */
+function family(type: GesteType): string {
+  return type.startsWith('pac_') ? 'pac' : type;
+}
+
 /** Gestes of the quote, in line order. */
 export function buildGestes(lines: readonly LineForGestes[]): Geste[] {
   const types = lineTypes(lines);
@@ -99,10 +107,10 @@ export function buildGestes(lines: readonly LineForGestes[]): Geste[] {
   lines.forEach((l, i) => {
     if (types[i] && (l.nature === 'fourniture' || l.nature === 'fourniture_pose')) chosen.add(i);
   });
-  const supplied = new Set([...chosen].map((i) => types[i]));
+  const supplied = new Set([...chosen].map((i) => family(types[i] as GesteType)));
   lines.forEach((l, i) => {
     const type = types[i];
-    if (!type || supplied.has(type) || l.nature !== 'pose') return;
+    if (!type || supplied.has(family(type)) || l.nature !== 'pose') return;
     if (strongType(l.designation) === type || l.details.length > 0) chosen.add(i);
   });
   return [...chosen]

@@ -6,8 +6,8 @@
 import type { Geste } from '../../domain/attributes.js';
 import { brandAfterLabel, labelledAcross, productBrandModel, type BrandModel } from './brand.js';
 import { itemSources, ownSource, widerSource, type GesteText } from './measures.js';
-import { cutLabelledModel } from './brand-words.js';
-import { numberAfter, textOf, toNumber, trimValue, type Source } from './text.js';
+import { cutLabelledModel, isBrandToken } from './brand-words.js';
+import { fold, numberAfter, textOf, toNumber, trimValue, type Source } from './text.js';
 
 type IsolationValues = Partial<Geste>;
 
@@ -34,6 +34,23 @@ function namedProduct(items: readonly Source[], brand: string): string | undefin
   return undefined;
 }
 
+/**
+ * "Produit : Nova 45" with no brand printed anywhere: the whole value is the product name. A
+ * brand is split off only when its first word is in capitals ("Produit : ACME Nova 45").
+ */
+function productNameOnly(items: readonly Source[]): string | undefined {
+  for (const item of items.slice(1)) {
+    const value = textOf(item, PRODUCT_NAME_RE);
+    if (!value) continue;
+    const first = value.match(/^\S+/u)?.[0] ?? '';
+    if (isBrandToken(first) || !/^\p{Lu}/u.test(value) || MATERIAL_RE.test(fold(value)))
+      return undefined;
+    const model = cutLabelledModel(value);
+    return model || undefined;
+  }
+  return undefined;
+}
+
 function productBrand(g: GesteText): BrandModel {
   const items = itemSources(g);
   const labelled = labelledAcross(items.map((i) => i.raw));
@@ -42,6 +59,8 @@ function productBrand(g: GesteText): BrandModel {
     return model ? { ...labelled, model } : labelled;
   }
   if (labelled.brand) return labelled;
+  const named = productNameOnly(items);
+  if (named) return { model: named };
   for (const item of items.slice(1)) {
     const label = PRODUCT_LABEL_RE.exec(item.folded);
     if (!label) continue;
@@ -136,13 +155,21 @@ const LOCATION_LABEL_RE = /(?:localisation|emplacement|situation|lieu|zone)\s*:\
 const LOCATION_PHRASE_RE =
   /(?<v>(?:plafond|plancher)\s+(?:du|de la|des|d'un|d'une)\s+(?:sous-sol|sous sol|cave|garage|vide sanitaire|local|parking|passage)[^,;\n–—(]*|vide sanitaire|sous-sol non chauffe|terre-plein|passage ouvert)/u;
 
+/** An explicit statement of the side ("Pose par le dessus", "Emplacement : sous-face") wins over
+ * the wording of the label ("isolation en sous-face du plancher" followed by "pose par le dessus"). */
+const STATED_SIDE_RE =
+  /(?:\bpose[es]*|\bmise en (?:oeuvre|œuvre)|\bemplacement)\s*:?\s*(?:(?<under>(?:par |en )?sous[- ]face|par (?:le )?dessous)|(?<over>par (?:le )?dessus))/u;
+
 /** Where a lowest-floor insulation goes, and from which side. */
 export function floorValues(g: GesteText): IsolationValues {
   const wide = widerSource(g);
   const out: IsolationValues = {};
   const location = textOf(wide, LOCATION_LABEL_RE) ?? textOf(wide, LOCATION_PHRASE_RE);
   if (location) out.localisation = trimValue(location);
-  if (/sous[- ]face|par (?:le )?dessous|en plafond|sous plafond/u.test(wide.folded))
+  const stated = STATED_SIDE_RE.exec(wide.folded)?.groups;
+  if (stated?.under) out.emplacement = 'sous-face';
+  else if (stated?.over) out.emplacement = 'par le dessus';
+  else if (/sous[- ]face|par (?:le )?dessous|en plafond|sous plafond/u.test(wide.folded))
     out.emplacement = 'sous-face';
   else if (/par (?:le )?dessus|sur (?:le )?plancher|sous chape|en sol\b/u.test(wide.folded))
     out.emplacement = 'par le dessus';
@@ -153,9 +180,19 @@ const ROOF_TYPE_LABEL_RE = /type\s+d'isolation\s*:\s*(?<v>[^;\n–—]+)/u;
 const ROOF_TYPE_RE =
   /(?<v>(?:isolation\s+)?(?:par l'exterieur|par l'interieur|sous etancheite|sur etancheite|(?:en\s+)?toiture inversee|toiture chaude|sur bac acier|sous dalle|sur dalle|sur support beton)[^,;\n–—]*)/u;
 
+/**
+ * A described kind is lower-case words: a capitalised word after it starts the text that follows
+ * the table ("… sous étanchéité Date prévisionnelle de début …" when the last item ran on).
+ */
+function untilNextSentence(value: string): string {
+  const next = /\s(?=\p{Lu}\p{Ll})/u.exec(value);
+  return next ? value.slice(0, next.index) : value;
+}
+
 /** Kind of flat-roof insulation (from above or below the roof, inverted roof…). */
 export function flatRoofValues(g: GesteText): IsolationValues {
   const wide = widerSource(g);
   const v = textOf(wide, ROOF_TYPE_LABEL_RE) ?? textOf(wide, ROOF_TYPE_RE);
-  return v ? { type_isolation_toiture_terrasse: trimValue(v) } : {};
+  const kind = v === undefined ? undefined : trimValue(untilNextSentence(v));
+  return kind ? { type_isolation_toiture_terrasse: kind } : {};
 }

@@ -47,7 +47,7 @@ export function isTitleLike(text: string): boolean {
 }
 
 const ROOM_RE =
-  /^(?:s[ée]jour|salon|living|chambres?|cuisine|salle (?:de bains?|d'eau|à manger|de jeux)|sdb|sde|entr[ée]e|bureau|wc|toilettes?|couloir|d[ée]gagement|garage|cellier|buanderie|mezzanine|combles?|[ée]tage|rdc|rez[- ]de[- ]chauss[ée]e|grenier|palier|escalier|v[ée]randa|dressing|pi[èe]ce de vie|hall|sous[- ]sol|cave|atelier|arri[èe]re[- ]cuisine|lingerie|biblioth[èe]que)\b/iu;
+  /^(?:s[ée]jour|salon|living|chambres?|cuisine|salle (?:de bains?|d'eau|à manger|de jeux)|sdb|sde|entr[ée]e|bureau|wc|toilettes?|couloir|d[ée]gagement|garage|cellier|buanderie|mezzanine|combles?|[ée]tage|rdc|rez[- ]de[- ]chauss[ée]e|grenier|palier|escalier|v[ée]randa|dressing|pi[èe]ce de vie|hall|sous[- ]sol|cave|atelier|arri[èe]re[- ]cuisine|lingerie|biblioth[èe]que|vestibule|d[ée]barras|chaufferie)\b/iu;
 
 /** A room name ("Séjour", "Chambre 2", "Salle d'eau de l'étage"). */
 export function isRoomName(text: string): boolean {

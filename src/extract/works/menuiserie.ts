@@ -54,12 +54,21 @@ function material(g: GesteText): string | undefined {
 const LOCATION_LABEL_RE =
   /(?:emplacement|localisation|piece|local|situation)\s*:\s*(?<v>[^;\n–—]+)/u;
 
+/** ", fourniture et pose", "(pose comprise)", ", posée" after a room name belong to the label. */
+const SUPPLY_TAIL_RE =
+  /\s*(?:[,(/]\s*|\s)(?:(?:la\s+)?fourniture|fourni(?:e|s|es)?|f\.)\s*(?:et|&|\+)\s*(?:la\s+)?pose\b.*$|\s*[,(/]\s*(?:pos(?:e|é|ée|és|ées|es|ee|ees)?|installation|mise\s+en\s+(?:place|oeuvre|œuvre))(?:\s+(?:comprise?|incluse?))?\)?\s*$/iu;
+
+export function withoutSupplyTail(text: string): string {
+  return text.replace(SUPPLY_TAIL_RE, '').trim();
+}
+
 function location(g: GesteText, own: Source): string | undefined {
   const labelled = textOf(own, LOCATION_LABEL_RE);
-  if (labelled) return trimValue(labelled);
+  if (labelled) return withoutSupplyTail(trimValue(labelled)) || undefined;
   const designation = cleanText(g.designation);
   const parts = designation.split(/\s[–—-]\s/u);
-  const last = parts.length > 1 ? parts[parts.length - 1] : undefined;
+  const tail = parts.length > 1 ? parts[parts.length - 1] : undefined;
+  const last = tail === undefined ? undefined : withoutSupplyTail(tail);
   if (last && isRoomName(last)) return trimValue(last);
   const lead = /^(?<room>[^:–—]{3,40}?)\s*[:–—]\s/u.exec(designation)?.groups?.room;
   if (lead && isRoomName(lead)) return lead.trim();

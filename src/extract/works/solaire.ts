@@ -9,6 +9,7 @@ import {
   productBrandModel,
   type BrandModel,
 } from './brand.js';
+import { isCapsWords } from './brand-words.js';
 import { componentBrandModel } from './component.js';
 import { anyLitres, itemSources, type GesteText } from './measures.js';
 import { numberAfter, textOf, trimValue, type Source } from './text.js';
@@ -59,6 +60,8 @@ export function collectorBrand(g: GesteText): BrandModel {
   const named = componentBrandModel(items, String.raw`capteurs?(?:\s+solaires?)?`);
   if (named.brand) return named.model ? named : { ...collectorItemBrand(items), ...named };
   const found = collectorItemBrand(items);
+  if (named.model && found.brand && found.model && isCapsWords(found.model))
+    return { brand: `${found.brand} ${found.model}`, model: named.model };
   return named.model ? { ...found, model: named.model } : found;
 }
 

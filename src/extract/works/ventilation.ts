@@ -6,7 +6,7 @@
 import type { Geste } from '../../domain/attributes.js';
 import type { GesteType } from '../../domain/geste-types.js';
 import { capsBrandModel, labelledBrandModel, type BrandModel } from './brand.js';
-import { cutLabelledModel } from './brand-words.js';
+import { cutLabelledModel, isCapsWords } from './brand-words.js';
 import { itemSources, ownSource, type GesteText } from './measures.js';
 import { cleanText, fold, numberAfter, textOf, toSource, trimValue, type Source } from './text.js';
 import {
@@ -19,6 +19,7 @@ import {
   SUPPLY_RE,
   ventFields,
   vents,
+  type Vents,
 } from './vents.js';
 
 type VentilationValues = Partial<Geste>;
@@ -71,8 +72,11 @@ function fanUnit(g: GesteText, items: readonly Source[]): VentilationValues {
   }
   if (!found.brand && generic) found = labelledBrandModel(generic.raw);
   if (!found.brand) found = capsBrandModel(cleanText(g.designation));
+  const labelledModel = unitModel(items);
+  if (found.brand && found.model && labelledModel && isCapsWords(found.model))
+    found = { brand: `${found.brand} ${found.model}` };
   if (found.brand) out.marque_caisson = found.brand;
-  const model = found.model ?? unitModel(items);
+  const model = found.model ?? labelledModel;
   if (model) out.reference_caisson = model;
   const src = ownSource(g);
   const cls = textOf(src, /classe\s*(?:energetique)?\s*:?\s*(?<v>a\+{1,3}|[a-g])(?![\p{L}\d+])/u);
@@ -87,15 +91,30 @@ function fanUnit(g: GesteText, items: readonly Source[]): VentilationValues {
   return out;
 }
 
+/**
+ * "Bouches d'extraction ACME FRANCE" next to "Entrées d'air ACME FRANCE" + "Réf. … : EA 30": once
+ * one vent kind shows that "ACME FRANCE" is the company name, the other kind reads it the same way.
+ */
+function sameCompanyName(target: Vents, known: Vents): void {
+  if (!target.brand || !target.model || !known.brand) return;
+  if (`${target.brand} ${target.model}` !== known.brand) return;
+  target.brand = known.brand;
+  delete target.model;
+}
+
 /** Values of a ventilation geste of the given type. */
 export function ventilationValues(type: GesteType, g: GesteText): VentilationValues {
   const items = itemSources(g);
   const out: VentilationValues = { ...fanUnit(g, items) };
   const kind = vmcKind(g, ownSource(g), items);
   if (kind) out.type_vmc = kind;
-  Object.assign(out, ventFields(vents(items, EXTRACT_RE), EXTRACT_KEYS));
-  if (type === 'vmc_simple_flux')
-    Object.assign(out, ventFields(vents(items, INLET_RE), INLET_KEYS));
-  else Object.assign(out, ventFields(vents(items, SUPPLY_RE), SUPPLY_KEYS));
+  const extract = vents(items, EXTRACT_RE);
+  const [other, keys] =
+    type === 'vmc_simple_flux'
+      ? [vents(items, INLET_RE), INLET_KEYS]
+      : [vents(items, SUPPLY_RE), SUPPLY_KEYS];
+  sameCompanyName(extract, other);
+  sameCompanyName(other, extract);
+  Object.assign(out, ventFields(extract, EXTRACT_KEYS), ventFields(other, keys));
   return out;
 }

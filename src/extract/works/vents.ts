@@ -6,7 +6,7 @@
  */
 import type { Geste } from '../../domain/attributes.js';
 import { brandAfterLabel, modelAfter, type BrandModel } from './brand.js';
-import { cutLabelledModel } from './brand-words.js';
+import { cutLabelledModel, isCapsWords } from './brand-words.js';
 import { textOf, toSource, trimValue, type Source } from './text.js';
 
 export interface Vents {
@@ -14,6 +14,8 @@ export interface Vents {
   brand?: string;
   model?: string;
   place?: string;
+  /** The model was printed on its own "Réf. …" item. */
+  labelledModel?: string;
 }
 
 export const EXTRACT_RE = /bouches?\s+(?:d'extraction|d'evacuation|hygro\S*|extraction)/u;
@@ -63,7 +65,10 @@ function ventItem(item: Source, m: RegExpExecArray): Vents {
   const afterRaw = item.raw.slice(m.index + m[0].length);
   if (REF_LABEL_BEFORE_RE.test(before)) {
     const value = /^\s*:?\s*(?<v>\S.*)$/u.exec(afterRaw)?.groups?.v;
-    if (value) out.model = cutLabelledModel(value.replace(/\s*\(?x\s?\d+\)?\s*$/iu, ''));
+    if (value) {
+      out.model = cutLabelledModel(value.replace(/(?:\s+|\s*\()x\s?\d+\)?\s*$/iu, ''));
+      out.labelledModel = out.model;
+    }
     return out;
   }
   const count =
@@ -98,12 +103,20 @@ export function vents(items: readonly Source[], re: RegExp): Vents {
       out.brand ??= found.brand;
       out.model ??= found.model;
       out.place ??= found.place;
+      out.labelledModel ??= found.labelledModel;
     } else if (re === SUPPLY_RE && !out.place) {
       const place = textOf(toSource(item.raw.replace(/^[\s•–—-]+/u, '')), SUPPLY_PLACE_RE);
       if (place) out.place = trimValue(place);
     }
   }
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Vents;
+  const { labelledModel, ...found } = out;
+  if (found.brand && found.model && labelledModel && found.model !== labelledModel) {
+    if (isCapsWords(found.model)) {
+      found.brand = `${found.brand} ${found.model}`;
+      found.model = labelledModel;
+    }
+  }
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as Vents;
 }
 
 type VentKeys = [keyof Geste, keyof Geste, keyof Geste, keyof Geste | undefined];
