@@ -135,8 +135,20 @@ function readClientBlock(ctx: AdminContext, anchor: Anchor): ClientBlock {
   for (const placed of walk) {
     if (block.cells.length > 8 || !readBlockLine(block, placed.cell.text)) break;
     block.cells.push(placed);
+    readSiblingNameFields(ctx, block, placed);
   }
   return block;
+}
+
+const NAME_FIELD_RE = /^(?:pr[ée]nom|nom)\s*:/iu;
+
+/** "Nom : DURAND    Prénom : Marc": the other labelled name field printed on the same line. */
+function readSiblingNameFields(ctx: AdminContext, block: ClientBlock, placed: PlacedCell): void {
+  if (!NAME_FIELD_RE.test(placed.cell.text.trim())) return;
+  for (const cell of ctx.body[placed.lineIndex]?.cells ?? []) {
+    if (cell.x <= placed.cell.x || !NAME_FIELD_RE.test(cell.text.trim())) continue;
+    if (readBlockLine(block, cell.text)) block.cells.push({ lineIndex: placed.lineIndex, cell });
+  }
 }
 
 /** Reads the customer block of the document's header. */

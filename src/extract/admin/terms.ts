@@ -22,13 +22,30 @@ const VALIDITY_RES = [
   /\bvalables?\s+(?:\d+|un|une|deux|trois|quatre|six|douze|quinze|trente|soixante|quatre-vingt(?:-dix)?)\s+(?:jours|mois|semaines)\b/iu,
 ];
 
+const VALIDITY_HEADING_RE =
+  /^(?:(?:date\s+(?:limite\s+)?de\s+|fin\s+de\s+)?validit[ée](?:\s+(?:du\s+devis|de\s+l['’]offre))?|valable\s+jusqu['’]au)\s*:?$/iu;
+const PERIOD_OR_DATE_RE = /\d+\s*(?:jours|j\b|mois|semaines)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/iu;
+
+/** "Date | N° devis | Validité" over "05/01/2026 | DV-12 | 90 jours": the value under the heading. */
+function validityUnderHeading(lines: DocumentLine[], index: number): boolean {
+  const line = lines[index];
+  const next = lines[index + 1];
+  if (!line || !next || next.page !== line.page) return false;
+  return line.cells.some(
+    (head) =>
+      VALIDITY_HEADING_RE.test(head.text.trim()) &&
+      next.cells.some((c) => c.x < head.xEnd && head.x < c.xEnd && PERIOD_OR_DATE_RE.test(c.text)),
+  );
+}
+
 /** A validity period or end date is stated on the quote. */
 export function hasValidity(lines: DocumentLine[]): boolean {
-  return lines.some((line) =>
-    line.cells.some(
-      (cell) =>
-        !NOT_QUOTE_VALIDITY_RE.test(cell.text) && VALIDITY_RES.some((re) => re.test(cell.text)),
-    ),
+  return lines.some(
+    (line, index) =>
+      line.cells.some(
+        (cell) =>
+          !NOT_QUOTE_VALIDITY_RE.test(cell.text) && VALIDITY_RES.some((re) => re.test(cell.text)),
+      ) || validityUnderHeading(lines, index),
   );
 }
 

@@ -5,12 +5,13 @@
  */
 import type { Geste } from '../../domain/attributes.js';
 import { groupOf, type GesteType } from '../../domain/geste-types.js';
-import { chauffageValues } from './chauffage.js';
+import { chauffageValues, replacedCondensing } from './chauffage.js';
 import { classifyLine, strongType } from './classify.js';
 import { eauChaudeValues } from './eau-chaude.js';
 import { floorValues, flatRoofValues, isolationValues, wallComplexValues } from './isolation.js';
 import type { GesteText } from './measures.js';
 import { menuiserieValues } from './menuiserie.js';
+import { cleanText, toSource } from './text.js';
 import { ventilationValues } from './ventilation.js';
 
 /** A priced line with what the geste reader needs beyond the exported line fields. */
@@ -113,7 +114,28 @@ export function buildGestes(lines: readonly LineForGestes[]): Geste[] {
     if (!type || supplied.has(family(type)) || l.nature !== 'pose') return;
     if (strongType(l.designation) === type || l.details.length > 0) chosen.add(i);
   });
-  return [...chosen]
+  const gestes = [...chosen]
     .sort((a, b) => a - b)
     .map((i) => gesteOf(types[i] as GesteType, lines[i] as LineForGestes));
+  return withReplacedBoiler(
+    gestes,
+    lines.filter((_, i) => !chosen.has(i)),
+  );
+}
+
+/**
+ * "Dépose de l'ancienne chaudière fioul (non condensation)" priced on its own line: what the quote
+ * says of the replaced boiler holds for the heating gestes that say nothing of it.
+ */
+function withReplacedBoiler(gestes: Geste[], others: readonly LineForGestes[]): Geste[] {
+  const needs = (g: Geste): boolean =>
+    groupOf(g.type as GesteType) === 'chauffage' &&
+    g.type !== 'pac_air_air' &&
+    g.remplacement_chaudiere_condensation === undefined;
+  if (!gestes.some(needs)) return gestes;
+  const stated = replacedCondensing(
+    others.map((l) => toSource([l.designation, ...l.details].map(cleanText).join('\n'))),
+  );
+  if (stated === undefined) return gestes;
+  return gestes.map((g) => (needs(g) ? { ...g, remplacement_chaudiere_condensation: stated } : g));
 }

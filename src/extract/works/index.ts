@@ -9,6 +9,7 @@ import { buildGestes, type LineForGestes } from './gestes.js';
 import { normaliseMarkdown } from './markdown.js';
 import type { Tax } from './header.js';
 import { natureOf } from './nature.js';
+import { readProseRows } from './prose.js';
 import { quoteLines, repeatedLines } from './region.js';
 import { hasSeparateInstallation } from './separation.js';
 import { readTable, type ParsedRow } from './table.js';
@@ -100,11 +101,9 @@ export function extractWorks(doc: QuoteDocument): WorksExtraction {
   const lines = quoteLines(all);
   const legend = findVatLegend(lines);
   const codes = new Set([...legend.keys()].flatMap((k) => [k, k.toLowerCase()]));
-  const rows = readTable(lines, {
-    codes,
-    repeated: repeatedLines(all),
-    tax: documentTax(lines.map((l) => l.text).join('\n')),
-  });
+  const tax = documentTax(lines.map((l) => l.text).join('\n'));
+  const table = readTable(lines, { codes, repeated: repeatedLines(all), tax });
+  const rows = table.length > 0 ? table : readProseRows(lines, tax);
   if (!rows.some((r) => r.numero)) rows.forEach((r, i) => (r.numero = String(i + 1)));
   const rates = statedVatRates(lines);
   const single = rates.length === 1 ? rates[0] : undefined;

@@ -4,7 +4,13 @@
  * of a lowest floor or the kind of flat-roof insulation.
  */
 import type { Geste } from '../../domain/attributes.js';
-import { brandAfterLabel, labelledAcross, productBrandModel, type BrandModel } from './brand.js';
+import {
+  brandAfterLabel,
+  labelledAcross,
+  leadingBrandModel,
+  productBrandModel,
+  type BrandModel,
+} from './brand.js';
 import { itemSources, ownSource, widerSource, type GesteText } from './measures.js';
 import { cutLabelledModel, isBrandToken } from './brand-words.js';
 import { fold, numberAfter, textOf, toNumber, trimValue, type Source } from './text.js';
@@ -71,6 +77,13 @@ function productBrand(g: GesteText): BrandModel {
     if (!MATERIAL_RE.test(item.folded)) continue;
     const found = productBrandModel(item.raw);
     if (found.brand) return found;
+  }
+  // "…panneaux laine de bois" wrapped onto "Acme Flex 036, épaisseur 200 mm": the brand and
+  // its model open the next line
+  if (MATERIAL_RE.test(items[0]?.folded ?? '')) {
+    const leading = items.slice(1).map((i) => leadingBrandModel(i.raw));
+    const found = leading.find((b) => b.brand);
+    if (found) return found;
   }
   return labelled;
 }

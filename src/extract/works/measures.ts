@@ -65,7 +65,7 @@ export function nominalPowerKw(src: Source): number | undefined {
 }
 
 const ETAS_RE = new RegExp(
-  String.raw`(?:\betas\b|η\s*s\b|ηs|η\s*wh|ηwh|efficacite\s+energetique\s+saisonniere|efficacite\s+saisonniere)[^%\d\n]{0,40}?${NUM}\s*%`,
+  String.raw`(?:\betas\b|η\s*s\b|ηs|η\s*wh|ηwh|efficacite\s+energetique\s+saisonniere|efficacite\s+saisonniere)(?:[^%\d\n(]|\([^)\n]{0,20}\)){0,40}?${NUM}\s*%`,
   'u',
 );
 

@@ -118,7 +118,7 @@ function glazedValues(own: Source): JoineryValues {
 
 const UW_RE = /(?<![\p{L}])u\s?w\s*(?:[:=]|de|≤|<)?\s*(?<n>\d+(?:[.,]\d+)?)/u;
 const SW_RE =
-  /(?:(?<![\p{L}])s\s?w|facteur\s+solaire(?:\s+sw)?)\s*(?:[:=]|de|≥|>)?\s*(?<n>\d?[.,]\d+|\d)(?![\d.,])/u;
+  /(?:(?<![\p{L}])s\s?w|facteur\s+solaire(?:\s+sw)?)\s*(?:[:=]|de|≥|>)?\s*(?<n>\d?[.,]\d+|\d)(?![\d]|[.,]\d)/u;
 const UD_RE = /(?<![\p{L}])u\s?d\s*(?:[:=]|de|≤|<)?\s*(?<n>\d+(?:[.,]\d+)?)/u;
 const DELTA_R_RE =
   /(?:[δ∆]\s?r|delta\s?r|resistance\s+thermique\s+additionnelle)[^\d\n]{0,20}?(?<n>\d+(?:[.,]\d+)?)/u;

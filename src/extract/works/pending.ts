@@ -81,7 +81,14 @@ export function applyTitles(ctx: TableContext, titles: readonly string[]): void 
 
 function titlesAtEnd(lines: readonly string[], from: number, strict: boolean): number {
   let j = lines.length;
-  while (j > from && lines.length - j < 3 && isSectionTitle(lines[j - 1] ?? '', strict)) j -= 1;
+  while (
+    j > from &&
+    lines.length - j < 3 &&
+    isSectionTitle(lines[j - 1] ?? '', strict) &&
+    // a line the one above leaves hanging ("…R = 5,55 m².K/W,") goes on with it
+    !(j >= 2 && continuesText(lines[j - 1] ?? '', lines[j - 2] ?? ''))
+  )
+    j -= 1;
   return j;
 }
 

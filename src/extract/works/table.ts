@@ -13,7 +13,7 @@ import {
   type Tax,
 } from './header.js';
 import { isBullet, isEndLine, isPageFurniture, isSubtotalLine } from './line-kinds.js';
-import { needsPrefix, type PendingLine } from './pending.js';
+import { needsPrefix, NUMERO_RE, type PendingLine } from './pending.js';
 import { isRepeated } from './region.js';
 import { DEFAULT_COLUMNS, readRowTail, type TailReading } from './row-tail.js';
 import {
@@ -82,6 +82,20 @@ function lineX(line: DocumentLine): number {
   return Math.max(line.cells[0]?.x ?? 0, indent);
 }
 
+/**
+ * An article code alone in the first cell of a numbered table ("PAC-AE11 | Pompe à chaleur…"):
+ * capitals and digits joined by a hyphen, dot or slash. It is a catalogue reference, not a line
+ * number, and not part of the label.
+ */
+const ARTICLE_CODE_RE = /^[A-Z][A-Z0-9]*(?:[-./][A-Z0-9]+)+$/u;
+
+function withoutArticleCode(label: string, line: DocumentLine, numbered: boolean): string {
+  const first = line.cells[0]?.text;
+  if (!numbered || line.cells.length < 2 || !first || !ARTICLE_CODE_RE.test(first)) return label;
+  if (NUMERO_RE.test(`${first} `) || !label.startsWith(first)) return label;
+  return label.slice(first.length).trim();
+}
+
 function onLine(state: WalkState, line: DocumentLine, opts: TableOptions): void {
   const row = rowTextOf(line);
   const cells = line.cells.length > 0 ? line.cells.map((c) => c.text) : [row.text];
@@ -97,7 +111,11 @@ function onLine(state: WalkState, line: DocumentLine, opts: TableOptions): void 
     columns: state.columns ?? DEFAULT_COLUMNS,
     codes: opts.codes,
   });
-  const label = reading ? row.text.slice(0, reading.labelEnd).trim() : row.text;
+  const label = withoutArticleCode(
+    reading ? row.text.slice(0, reading.labelEnd).trim() : row.text,
+    line,
+    state.numbered,
+  );
   if (!state.inZone && !enterZone(state, reading, label)) {
     state.outside = pendingLine;
     return;

@@ -52,8 +52,20 @@ export function findVatLegend(lines: readonly DocumentLine[]): Map<string, numbe
 /** Distinct VAT rates stated for the quote (totals, "TVA 5,5 % incluse"). */
 export function statedVatRates(lines: readonly DocumentLine[]): number[] {
   const rates = new Set<number>();
+  let recapRows = 0;
   for (const line of lines) {
     const folded = fold(line.text);
+    // "Taux TVA | Base HT | Montant TVA" then rows that start with the rate
+    const leading = recapRows > 0 ? new RegExp(String.raw`^\s*${RATE}`, 'u').exec(folded) : null;
+    recapRows = Math.max(0, recapRows - 1);
+    const leadingRate = toNumber(leading?.[1]);
+    if (leadingRate !== undefined && KNOWN_RATES.has(leadingRate)) rates.add(leadingRate);
+    if (
+      /\btaux\b/u.test(folded) &&
+      /\bbase\b|\bmontant\b/u.test(folded) &&
+      !new RegExp(RATE, 'u').test(folded)
+    )
+      recapRows = 4;
     if (
       !/\bt\.?v\.?a\.?\b|\btaux\b/u.test(folded) ||
       /intracom|n°\s*tva|numero de tva/u.test(folded)

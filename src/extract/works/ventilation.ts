@@ -5,7 +5,7 @@
  */
 import type { Geste } from '../../domain/attributes.js';
 import type { GesteType } from '../../domain/geste-types.js';
-import { capsBrandModel, labelledBrandModel, type BrandModel } from './brand.js';
+import { capitalBrandModel, capsBrandModel, labelledBrandModel, type BrandModel } from './brand.js';
 import { cutLabelledModel, isCapsWords } from './brand-words.js';
 import { itemSources, ownSource, type GesteText } from './measures.js';
 import { cleanText, fold, numberAfter, textOf, toSource, trimValue, type Source } from './text.js';
@@ -72,6 +72,8 @@ function fanUnit(g: GesteText, items: readonly Source[]): VentilationValues {
   }
   if (!found.brand && generic) found = labelledBrandModel(generic.raw);
   if (!found.brand) found = capsBrandModel(cleanText(g.designation));
+  // "VMC simple flux hygroréglable type B Acme Easy Hygro": a capitalised brand within the label
+  if (!found.brand) found = capitalBrandModel(cleanText(g.designation));
   const labelledModel = unitModel(items);
   if (found.brand && found.model && labelledModel && isCapsWords(found.model))
     found = { brand: `${found.brand} ${found.model}` };
