@@ -5,6 +5,7 @@ import type { GesteType } from '../domain/geste-types.js';
 import { gesteTypesOfQualification } from './ademe-mapping.js';
 import { parseIsoDate } from './quote-date.js';
 import { toText, toTextList } from './values.js';
+import { isValidSiret as isValidSiretNumber } from '../domain/identifiers.js';
 
 /** One row of the ADEME RGE history for the quote's SIRET (spec/external.md). */
 export interface AdemeQualification {
@@ -17,30 +18,16 @@ export interface AdemeQualification {
   date_fin?: string;
 }
 
-/** La Poste's SIREN: its establishments' SIRETs do not satisfy the Luhn key. */
-const LA_POSTE_SIREN = '356000000';
-
 /** The SIRET written as a string without any whitespace; undefined when blank. */
 export function compactSiret(value: unknown): string | undefined {
   const text = toText(value)?.replace(/\s/gu, '');
   return text === '' ? undefined : text;
 }
 
-function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    const digit = Number(digits[digits.length - 1 - i]);
-    const doubled = i % 2 === 1 ? digit * 2 : digit;
-    sum += doubled > 9 ? doubled - 9 : doubled;
-  }
-  return sum % 10 === 0;
-}
-
-/** The one SIRET format check: 14 digits once whitespace is removed, with a valid Luhn key. */
+/** The one SIRET format check (domain/identifiers.ts), over a value of any type. */
 export function isValidSiret(value: unknown): boolean {
   const siret = compactSiret(value);
-  if (siret === undefined || !/^\d{14}$/u.test(siret)) return false;
-  return siret.startsWith(LA_POSTE_SIREN) || passesLuhn(siret);
+  return siret !== undefined && isValidSiretNumber(siret);
 }
 
 /** The quote's RGE labels: whitespace removed, blanks dropped, de-duplicated, in order. */

@@ -1,19 +1,6 @@
 /** Identifiers that look real and pass their checks, but designate nobody. */
+import { isLuhnValid } from '../../src/domain/identifiers.js';
 import type { Rng } from './prng.js';
-
-/** Luhn checksum is valid (the SIREN and SIRET key). */
-export function isLuhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 /** Appends the digit that makes `body` + digit Luhn-valid. */
 function withLuhnKey(body: string): string {

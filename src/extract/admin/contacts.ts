@@ -3,7 +3,7 @@
  * addresses, web sites, IBANs. Each match keeps the text as printed (for anonymisation) and a
  * normalised value.
  */
-import { isValidEmail, isValidIban, normalisePhone } from './identifiers.js';
+import { isValidEmail, isValidIban, normalisePhone } from '../../domain/identifiers.js';
 
 export interface TextMatch {
   /** Normalised value (digits for phones, no spaces for IBANs). */

@@ -3,7 +3,7 @@
  * city, RNE registration, intra-community VAT number, share capital, APE code.
  */
 import { NUMBER_SOURCE, parseNumber } from '../../domain/numbers.js';
-import { digitsOf, sirenOfVat } from './identifiers.js';
+import { digitsOf, sirenOfVat } from '../../domain/identifiers.js';
 import { restoreCase } from './person-name.js';
 
 export interface Printed<T = string> {

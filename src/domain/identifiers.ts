@@ -1,6 +1,6 @@
 /**
  * Checks of French identifiers (SIREN, SIRET, intra-community VAT number), phone numbers,
- * e-mail addresses and IBANs. Pure functions, shared with the rules.
+ * e-mail addresses and IBANs. Pure functions, shared by the extractor and the rules.
  */
 
 /** Keeps the digits of a string. */
@@ -23,23 +23,23 @@ export function isLuhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** La Poste's SIREN: its establishments use a digit-sum rule instead of Luhn. */
+/** La Poste's SIREN: its establishments' SIRETs do not satisfy the Luhn key. */
 export const LA_POSTE_SIREN = '356000000';
 
-/** A 9-digit SIREN with a valid Luhn key. */
+/** A 9-digit SIREN with a valid Luhn key (spaces ignored). */
 export function isValidSiren(raw: string): boolean {
   const digits = raw.replace(/\s/gu, '');
   return /^\d{9}$/u.test(digits) && isLuhnValid(digits);
 }
 
-/** A 14-digit SIRET with a valid Luhn key (La Poste: sum of the digits divisible by 5). */
+/**
+ * The one SIRET format check of the service (DESIGN.md §5): exactly 14 digits once white space
+ * is removed, with a valid Luhn key — La Poste's establishments excepted.
+ */
 export function isValidSiret(raw: string): boolean {
   const digits = raw.replace(/\s/gu, '');
   if (!/^\d{14}$/u.test(digits)) return false;
-  if (isLuhnValid(digits)) return true;
-  if (!digits.startsWith(LA_POSTE_SIREN)) return false;
-  const sum = [...digits].reduce((acc, d) => acc + Number(d), 0);
-  return sum % 5 === 0;
+  return digits.startsWith(LA_POSTE_SIREN) || isLuhnValid(digits);
 }
 
 /** The 2-digit key of a French VAT number: (12 + 3 × (SIREN mod 97)) mod 97. */

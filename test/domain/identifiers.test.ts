@@ -10,7 +10,7 @@ import {
   isValidSiret,
   normalisePhone,
   sirenOfVat,
-} from '../../../src/extract/admin/identifiers.js';
+} from '../../src/domain/identifiers.js';
 
 describe('SIREN and SIRET', () => {
   test('Luhn', () => {
@@ -31,10 +31,10 @@ describe('SIREN and SIRET', () => {
     ['732 829 320 00074', true],
     ['73282932000075', false],
     ['7328293200007', false],
-    // La Poste: the sum of the digits is a multiple of 5
+    // La Poste's establishments are excepted from the Luhn key (DESIGN.md §5)
     ['35600000000048', true],
-    ['35600000012341', true],
-    ['35600000012342', false],
+    ['35600000012342', true],
+    ['3560000001234', false],
   ])('SIRET %s → %s', (raw, ok) => {
     expect(isValidSiret(raw)).toBe(ok);
   });
