@@ -5,6 +5,22 @@
  * Parsed dates are ISO `YYYY-MM-DD`; impossible dates (31/02) are rejected.
  */
 
+/** Full French month names, January first. */
+export const FRENCH_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+] as const;
+
 const MONTHS: Record<string, number> = {
   janvier: 1,
   janv: 1,

@@ -1,5 +1,5 @@
 /** Dates read by the RGE rules (spec/rules.md §5.3): ISO, DD/MM/YYYY, French month names. */
-import { parseDate } from '../domain/dates.js';
+import { FRENCH_MONTHS, parseDate } from '../domain/dates.js';
 import { isBlank, toText } from './values.js';
 
 /** An ISO `YYYY-MM-DD` date from a date text (an ISO timestamp keeps its day). */
@@ -21,23 +21,8 @@ export function readQuoteDate(value: unknown): QuoteDate {
   return { given: true, iso: text === undefined ? undefined : parseIsoDate(text) };
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** `2018-10-01` → `1 octobre 2018`. */
 export function frenchLongDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return `${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
+  return `${day ?? ''} ${FRENCH_MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
 }

@@ -1,5 +1,6 @@
 /** How numbers, amounts, dates, phone numbers and identifiers are printed (one style per quote). */
 import type { Rng } from './prng.js';
+import { FRENCH_MONTHS } from '../../src/domain/dates.js';
 
 /** `1 234,56 €`, `1.234,56` (currency in the header), `1234.56 EUR`. */
 export type AmountStyle = 'space_comma_euro' | 'dot_comma' | 'plain_dot_eur';
@@ -50,20 +51,6 @@ export function quantity(value: number): string {
   return Number.isInteger(value) ? String(value) : decimal(value);
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
 const MONTHS_ABBREV = [
   'janv.',
   'févr.',
@@ -90,7 +77,7 @@ export function date(iso: string, style: DateStyle): string {
     case 'dashes':
       return `${d}-${m}-${y}`;
     case 'long_month':
-      return `${Number(d) === 1 ? '1er' : Number(d)} ${MONTHS[month]} ${y}`;
+      return `${Number(d) === 1 ? '1er' : Number(d)} ${FRENCH_MONTHS[month]} ${y}`;
     default:
       return `${d}/${m}/${y}`;
   }
