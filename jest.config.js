@@ -18,6 +18,8 @@ export default {
       },
     ],
   },
+  globalSetup: '<rootDir>/test/support/pg-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/pg-global-teardown.ts',
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.cjs'],
 };

@@ -1,6 +1,7 @@
 /** The `mdso` command line: one file per command, dispatched here (DESIGN.md §10). */
 import { ConfigError, loadConfig } from '../config.js';
 import { runCheck, type CommandIo } from './check.js';
+import { runMigrate } from './migrate.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage.js';
 import { runValidate } from './validate.js';
 
@@ -12,6 +13,7 @@ type Command = (
 
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
+  migrate: runMigrate,
   validate: runValidate,
 };
 

@@ -14,6 +14,7 @@ export const USAGE = `Utilisation : mdso <commande> [options]
 Commandes :
   check [--json] [--today AAAA-MM-JJ] FICHIER…   Vérifie des devis (PDF, texte), sans base de données ni réseau
   validate [--json] [--today AAAA-MM-JJ]          Vérifie des attributs de devis lus en JSON sur l'entrée standard
+  migrate                                         Applique les migrations de la base (DATABASE_URL ou PostgreSQL embarqué)
 
 Options :
   --json     Une ligne JSON par résultat (sinon un résumé lisible)

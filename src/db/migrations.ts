@@ -1,0 +1,43 @@
+/**
+ * The knex migrations, listed in code rather than found on disk: the same list works from the
+ * compiled `dist/` (node), from the TypeScript sources (jest) and from any working directory.
+ * Add each new `migrations/<timestamp>-<kebab-name>.ts` here (a test checks the list is complete).
+ */
+import type { Knex } from 'knex';
+import * as initialSchema from '../../migrations/20261124120000-initial-schema.js';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['20261124120000-initial-schema', initialSchema],
+];
+
+const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: () => Promise.resolve(MIGRATIONS.map(([name]) => name)),
+  getMigrationName: (name) => name,
+  getMigration: (name) => {
+    const found = MIGRATIONS.find(([candidate]) => candidate === name);
+    if (!found) throw new Error(`Migration inconnue : ${name}`);
+    return Promise.resolve(found[1]);
+  },
+};
+
+export const MIGRATION_CONFIG: Knex.MigratorConfig = {
+  migrationSource,
+  tableName: 'knex_migrations',
+};
+
+/** Applies the pending migrations; returns the names that ran (empty when up to date). */
+export async function migrateLatest(knex: Knex): Promise<string[]> {
+  const [, names] = (await knex.migrate.latest(MIGRATION_CONFIG)) as [number, string[]];
+  return names;
+}
+
+/** Rolls back every migration (tests, and an operator starting over). */
+export async function migrateRollbackAll(knex: Knex): Promise<string[]> {
+  const [, names] = (await knex.migrate.rollback(MIGRATION_CONFIG, true)) as [number, string[]];
+  return names;
+}
