@@ -1,6 +1,6 @@
 /**
  * Recorded exchanges with outside APIs (test/fixtures/recordings/<adapter>/…), in the format of
- * /work/shared/reference/README.md §3, replayed by the fake HTTP server of ./fake-http.ts.
+ * the shared reference folder's README.md §3, replayed by the fake HTTP server of ./fake-http.ts.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
