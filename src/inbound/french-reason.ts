@@ -1,0 +1,52 @@
+/**
+ * The French sentence a reply shows for a part that did not become a QuoteCheck, and for
+ * why no reply was sent (back-office display). One place, so the wording stays consistent.
+ */
+import type { AutoReplyBlock } from './auto-reply-policy.js';
+import type { IgnoredReason, NotCheckedReason } from './triage.js';
+
+export type InboundReason = IgnoredReason | NotCheckedReason | AutoReplyBlock;
+
+const REASONS: Readonly<Record<InboundReason, string>> = {
+  inline_image: 'image insérée dans le corps du message (logo, signature), non analysée',
+  small_image: 'image de moins de 10 Ko (logo ou icône), non analysée',
+  calendar: 'invitation de calendrier, non analysée',
+  vcard: 'carte de visite (vCard), non analysée',
+  signature: 'signature électronique du message, non analysée',
+  winmail_container:
+    'fichier winmail.dat d’Outlook : les pièces jointes qu’il contenait ont été extraites',
+  forwarded_mail:
+    'message transféré en pièce jointe : ses propres pièces jointes ont été examinées',
+  unsupported_format:
+    'format non pris en charge : merci d’envoyer le devis en PDF ou en photo (JPEG, PNG)',
+  too_large: 'fichier trop volumineux pour être analysé',
+  empty: 'fichier vide',
+  winmail_unreadable:
+    'fichier winmail.dat d’Outlook illisible : merci de renvoyer le devis en PDF, ou de régler Outlook pour envoyer les messages au format HTML ou texte',
+  forward_too_deep:
+    'message transféré dans trop de messages successifs : merci d’envoyer directement le devis en pièce jointe',
+  auto_submitted: 'message envoyé automatiquement (réponse automatique, notification)',
+  precedence: 'message de liste de diffusion ou envoi en nombre',
+  list: 'message d’une liste de diffusion',
+  report: 'rapport de remise (message non distribué, accusé de lecture)',
+  no_reply_sender: 'expéditeur qui ne reçoit pas de réponse (no-reply, mailer-daemon)',
+  our_own_mail: 'message envoyé par le service lui-même',
+  loop: 'message qui tourne en boucle entre serveurs de messagerie',
+};
+
+/**
+ * `formatLabel` (from triage, e.g. "un document Word (.docx)") makes the unsupported-format
+ * sentence precise; `maxMiB` names the size limit.
+ */
+export function frenchReason(
+  reason: InboundReason,
+  details: { formatLabel?: string; maxMiB?: number } = {},
+): string {
+  if (reason === 'unsupported_format' && details.formatLabel) {
+    return `${details.formatLabel} : format non pris en charge, merci d’envoyer le devis en PDF ou en photo (JPEG, PNG)`;
+  }
+  if (reason === 'too_large' && details.maxMiB) {
+    return `fichier trop volumineux (plus de ${details.maxMiB} Mo) pour être analysé`;
+  }
+  return REASONS[reason];
+}

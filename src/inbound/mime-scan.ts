@@ -1,0 +1,270 @@
+/**
+ * A pass-through tap on the raw bytes of a mail, run while mailparser reads them: it computes
+ * the idempotency checksum of DESIGN.md §3 (SHA-256 of the raw message without the trace
+ * headers a relay adds) and notices what mailparser silently tolerates (a multipart never
+ * closed, base64 with foreign characters, charsets nobody can decode, raw 8-bit headers).
+ * It keeps no body: only the root header block (bounded) and a few counters.
+ */
+import { createHash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+
+/** Header fields a relay adds or rewrites: left out of the idempotency checksum. */
+const TRACE_HEADERS = new Set(['received', 'return-path', 'delivered-to', 'x-original-to']);
+/** A root header block larger than this is not a header block (mailsplit's own cap is 1 MB). */
+const MAX_HEADER_BLOCK_BYTES = 1024 * 1024;
+/** Lines longer than this are not MIME structure; they are skipped by the structure scan. */
+const MAX_SCANNED_LINE_BYTES = 64 * 1024;
+const BASE64_LINE = /^[A-Za-z0-9+/]*={0,2}$/u;
+const BOUNDARY_PARAM = /boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/iu;
+const CHARSET_PARAM = /charset\s*=\s*(?:"([^"]+)"|([^;\s]+))/iu;
+const ENCODED_WORD_CHARSET = /=\?([^?*\s]+)(?:\*[^?]*)?\?[bq]\?/giu;
+
+export type MimeProblem =
+  'malformed_mime' | 'bad_base64' | 'unknown_charset' | 'raw_8bit_header' | 'header_too_large';
+
+export interface RawHeaderField {
+  /** Lower-cased field name. */
+  name: string;
+  /** The whole field as received (name, colon, folded value, line end). */
+  raw: Buffer;
+}
+
+export interface MimeScanResult {
+  idempotencyChecksum: string;
+  rawSize: number;
+  /** `Received` fields of the root header block. */
+  receivedCount: number;
+  /** The root header fields, in order (the block is capped at 1 MB). */
+  rootHeaders: RawHeaderField[];
+  problems: MimeProblem[];
+}
+
+export interface MimeScan {
+  stream: Transform;
+  /** Valid once the stream has ended. */
+  result(): MimeScanResult;
+}
+
+function isKnownCharset(label: string): boolean {
+  try {
+    new TextDecoder(label.trim());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isValidUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function endOfHeaderBlock(buffer: Buffer): number {
+  if (buffer[0] === 0x0a) return 1;
+  if (buffer[0] === 0x0d && buffer[1] === 0x0a) return 2;
+  const lf = buffer.indexOf('\n\n');
+  const crlf = buffer.indexOf('\n\r\n');
+  if (lf < 0 && crlf < 0) return -1;
+  if (crlf < 0 || (lf >= 0 && lf < crlf)) return lf + 2;
+  return crlf + 3;
+}
+
+function splitFields(block: Buffer): RawHeaderField[] {
+  const fields: RawHeaderField[] = [];
+  let start = 0;
+  while (start < block.length) {
+    let end = start;
+    // A field runs until a line end not followed by folding whitespace.
+    for (;;) {
+      const nl = block.indexOf(0x0a, end);
+      if (nl < 0) {
+        end = block.length;
+        break;
+      }
+      end = nl + 1;
+      const next = block[end];
+      if (next !== 0x20 && next !== 0x09) break;
+    }
+    const raw = block.subarray(start, end);
+    const colon = raw.indexOf(0x3a);
+    const name = (colon > 0 ? raw.subarray(0, colon) : raw).toString('latin1').trim().toLowerCase();
+    fields.push({ name, raw });
+    start = end;
+  }
+  return fields;
+}
+
+/** The MIME structure seen line by line: boundaries declared and closed, base64 bodies. */
+class StructureScan {
+  readonly problems = new Set<MimeProblem>();
+  private readonly declared = new Set<string>();
+  private readonly closed = new Set<string>();
+  private inHeaders = true;
+  private isRoot = true;
+  private pendingHeader = '';
+  private transferEncoding = '';
+  private carry: Buffer = Buffer.alloc(0);
+  private skippingLongLine = false;
+
+  write(chunk: Buffer): void {
+    let data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    let start = 0;
+    for (;;) {
+      const nl = data.indexOf(0x0a, start);
+      if (nl < 0) break;
+      if (this.skippingLongLine) this.skippingLongLine = false;
+      else this.line(data.subarray(start, nl));
+      start = nl + 1;
+    }
+    data = data.subarray(start);
+    if (data.length > MAX_SCANNED_LINE_BYTES) {
+      this.skippingLongLine = true;
+      data = Buffer.alloc(0);
+    }
+    this.carry = Buffer.from(data);
+  }
+
+  end(): void {
+    if (this.carry.length && !this.skippingLongLine) this.line(this.carry);
+    this.flushHeader();
+    for (const boundary of this.declared) {
+      if (!this.closed.has(boundary)) this.problems.add('malformed_mime');
+    }
+  }
+
+  private line(bytes: Buffer): void {
+    const text = bytes.toString('latin1').replace(/\r$/u, '');
+    if (text.startsWith('--') && this.boundaryLine(text)) return;
+    if (this.inHeaders) {
+      if (this.isRoot && !isValidUtf8(bytes)) this.problems.add('raw_8bit_header');
+      if (text === '') {
+        this.flushHeader();
+        this.inHeaders = false;
+        this.isRoot = false;
+      } else if (/^[ \t]/u.test(text)) {
+        this.pendingHeader += ` ${text.trim()}`;
+      } else {
+        this.flushHeader();
+        this.pendingHeader = text;
+      }
+      return;
+    }
+    if (this.transferEncoding === 'base64' && !BASE64_LINE.test(text.trim())) {
+      this.problems.add('bad_base64');
+    }
+  }
+
+  private boundaryLine(text: string): boolean {
+    const trimmed = text.trimEnd();
+    for (const boundary of this.declared) {
+      if (trimmed === `--${boundary}`) {
+        this.flushHeader();
+        this.inHeaders = true;
+        this.transferEncoding = '';
+        return true;
+      }
+      if (trimmed === `--${boundary}--`) {
+        this.closed.add(boundary);
+        this.inHeaders = false;
+        this.transferEncoding = '';
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private flushHeader(): void {
+    const header = this.pendingHeader;
+    this.pendingHeader = '';
+    if (!header) return;
+    const colon = header.indexOf(':');
+    const name = header.slice(0, Math.max(colon, 0)).trim().toLowerCase();
+    const value = header.slice(colon + 1);
+    if (name === 'content-type') {
+      const boundary = BOUNDARY_PARAM.exec(value);
+      const b = boundary?.[1] ?? boundary?.[2];
+      if (b && /^multipart\//iu.test(value.trim())) this.declared.add(b);
+      const charset = CHARSET_PARAM.exec(value);
+      const c = charset?.[1] ?? charset?.[2];
+      if (c && !isKnownCharset(c)) this.problems.add('unknown_charset');
+    } else if (name === 'content-transfer-encoding') {
+      this.transferEncoding = value.trim().toLowerCase();
+    }
+    for (const m of value.matchAll(ENCODED_WORD_CHARSET)) {
+      if (m[1] && !isKnownCharset(m[1])) this.problems.add('unknown_charset');
+    }
+  }
+}
+
+export function createMimeScan(): MimeScan {
+  const hash = createHash('sha256');
+  const structure = new StructureScan();
+  let header: Buffer[] = [];
+  let headerLength = 0;
+  let inRootHeader = true;
+  let rawSize = 0;
+  let rootHeaders: RawHeaderField[] = [];
+
+  const hashHeaderBlock = (block: Buffer): void => {
+    rootHeaders = splitFields(block);
+    for (const field of rootHeaders) {
+      if (!TRACE_HEADERS.has(field.name)) hash.update(field.raw);
+    }
+  };
+
+  const take = (chunk: Buffer): void => {
+    rawSize += chunk.length;
+    structure.write(chunk);
+    if (!inRootHeader) {
+      hash.update(chunk);
+      return;
+    }
+    header.push(chunk);
+    headerLength += chunk.length;
+    const pending = Buffer.concat(header, headerLength);
+    const end = endOfHeaderBlock(pending);
+    if (end >= 0) {
+      const blankLine = pending[end - 2] === 0x0d ? 3 : 2;
+      const blockEnd = end <= 2 ? 0 : end - blankLine + 1;
+      hashHeaderBlock(pending.subarray(0, blockEnd));
+      hash.update(pending.subarray(blockEnd));
+    } else if (headerLength > MAX_HEADER_BLOCK_BYTES) {
+      structure.problems.add('header_too_large');
+      hash.update(pending);
+    } else {
+      return;
+    }
+    inRootHeader = false;
+    header = [];
+  };
+
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      take(chunk);
+      callback(null, chunk);
+    },
+    flush(callback: TransformCallback) {
+      if (inRootHeader && headerLength) hashHeaderBlock(Buffer.concat(header, headerLength));
+      structure.end();
+      callback();
+    },
+  });
+  let digest: string | undefined;
+  return {
+    stream,
+    result: () => {
+      digest ??= hash.digest('hex');
+      return {
+        idempotencyChecksum: digest,
+        rawSize,
+        receivedCount: rootHeaders.filter((f) => f.name === 'received').length,
+        rootHeaders,
+        problems: [...structure.problems],
+      };
+    },
+  };
+}
