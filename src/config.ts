@@ -48,8 +48,13 @@ export const configSchema = z.object({
   FRONTEND_APPLICATION_HOST: z.url().default('http://localhost:3001'),
   APPLICATION_HOST: z.url().default('http://localhost:3000'),
   // registries
-  ADEME_API_BASE_URL: z.url().default('https://data.ademe.fr/data-fair/api/v1/datasets'),
-  SIRENE_API_BASE_URL: z.url().default('https://recherche-entreprises.api.gouv.fr'),
+  /** An empty value turns the lookup off (its rules are then "not verified"). */
+  ADEME_API_BASE_URL: z
+    .union([z.literal(''), z.url()])
+    .default('https://data.ademe.fr/data-fair/api/v1/datasets'),
+  SIRENE_API_BASE_URL: z
+    .union([z.literal(''), z.url()])
+    .default('https://recherche-entreprises.api.gouv.fr'),
   LOOKUP_TIMEOUT_MS: int(10000),
   // LLM providers (none set = deterministic reading only)
   ALBERT_API_KEY: optionalString,
@@ -61,12 +66,28 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  ALBERT_API_BASE_URL: optionalUrl,
+  MISTRAL_API_BASE_URL: optionalUrl,
+  LLM_TIMEOUT_MS: int(300000),
+  /** Providers allowed to receive non-anonymised text besides Albert and Ollama (comma list). */
+  LLM_PERSONAL_DATA_PROVIDERS: z.string().default(''),
   // OCR and virus scan
   MDSO_OCR: optionalString,
   MDSO_OCR_HOST: optionalUrl,
   MDSO_OCR_API_KEY: optionalString,
+  MDSO_OCR_MODEL: z.string().default('nanonets'),
+  MDSO_OCR_TIMEOUT_MS: int(120000),
+  ALBERT_OCR_MODEL: z.string().default('mistralai/Mistral-Small-3.1-24B-Instruct-2503'),
+  ALBERT_OCR_BASE_URL: z.url().default('https://albert.api.etalab.gouv.fr/v1'),
   CLAMAV_HOST: optionalString,
   CLAMAV_PORT: int(3310),
+  // pipeline runner
+  MDSO_WORKER_CONCURRENCY: int(2),
+  MDSO_WORKER_POLL_MS: int(60000),
+  MDSO_LEASE_MS: int(60000),
+  MDSO_MAX_ATTEMPTS: int(5),
+  MDSO_RETRY_BASE_MS: int(2000),
+  LOOKUP_CACHE_TTL_HOURS: int(24),
   // limits
   MDSO_QUOTE_FILE_MAX_SIZE: int(50),
   MDSO_TIMEOUT_FOR_PROCESSING: int(15),

@@ -29,7 +29,7 @@ export function outcomeJson(file: string, outcome: CheckOutcome): Record<string,
   };
 }
 
-async function assertReadableFiles(files: string[]): Promise<void> {
+export async function assertReadableFiles(files: string[]): Promise<void> {
   if (files.length === 0) throw new UsageError('Indiquez au moins un fichier à vérifier.');
   for (const file of files) {
     const info = await stat(file).catch(() => null);

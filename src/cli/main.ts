@@ -2,6 +2,10 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { runCheck, type CommandIo } from './check.js';
 import { runMigrate } from './migrate.js';
+import { runRecheck } from './recheck.js';
+import { runServe } from './serve.js';
+import { runShow } from './show.js';
+import { runSubmit } from './submit.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage.js';
 import { runValidate } from './validate.js';
 
@@ -14,6 +18,10 @@ type Command = (
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
   migrate: runMigrate,
+  recheck: runRecheck,
+  serve: runServe,
+  show: runShow,
+  submit: runSubmit,
   validate: runValidate,
 };
 

@@ -15,6 +15,11 @@ Commandes :
   check [--json] [--today AAAA-MM-JJ] FICHIER…   Vérifie des devis (PDF, texte), sans base de données ni réseau
   validate [--json] [--today AAAA-MM-JJ]          Vérifie des attributs de devis lus en JSON sur l'entrée standard
   migrate                                         Applique les migrations de la base (DATABASE_URL ou PostgreSQL embarqué)
+  submit [--case ID] [--profile P] [--json] [--no-wait] FICHIER…
+                                                  Enregistre des devis (un dossier s'il y en a plusieurs) et les analyse
+  show [--json] ID                                Affiche un devis ou un dossier enregistré
+  recheck [--no-wait] ID                          Relance l'analyse d'un devis (ou de tous les devis d'un dossier)
+  serve [--api-only | --workers-only]             Lance le service : HTTP (/health) et traitements planifiés (= npm start)
 
 Options :
   --json     Une ligne JSON par résultat (sinon un résumé lisible)

@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import * as initialSchema from '../../migrations/20261124120000-initial-schema.js';
+import * as runnerStepOutputs from '../../migrations/20261124150000-runner-step-outputs.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -13,6 +14,7 @@ interface Migration {
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261124120000-initial-schema', initialSchema],
+  ['20261124150000-runner-step-outputs', runnerStepOutputs],
 ];
 
 const migrationSource: Knex.MigrationSource<string> = {

@@ -4,26 +4,9 @@
  * positions, OCR word boxes, or plain text (cells split on tabs and runs of 2+ spaces).
  */
 
-export interface DocumentCell {
-  text: string;
-  /** Left and right edges in page units; for plain text, character columns. */
-  x: number;
-  xEnd: number;
-}
+import type { DocumentCell, DocumentLine, QuoteDocument } from '../domain/quote-document.js';
 
-export interface DocumentLine {
-  /** 1-based page number. */
-  page: number;
-  text: string;
-  cells: DocumentCell[];
-}
-
-export interface QuoteDocument {
-  /** The whole text, pages joined with a form feed. */
-  text: string;
-  lines: DocumentLine[];
-  pageCount: number;
-}
+export type { DocumentCell, DocumentLine, QuoteDocument };
 
 /** Builds a document from plain text (a `.txt` quote, caller-supplied text, an LLM's Markdown). */
 export function documentFromText(text: string): QuoteDocument {

@@ -1,0 +1,60 @@
+/**
+ * The express application (DESIGN.md §7, §10): `/health` now; the API, the Brevo webhook and
+ * the mail previews mount their routers here. Unknown routes and errors answer JSON in French.
+ */
+import express, { type Express, type Router } from 'express';
+import type { Knex } from 'knex';
+import type { Logger } from '../logger.js';
+
+export interface AppOptions {
+  db: Knex;
+  version: string;
+  logger: Logger;
+  routers?: readonly Router[];
+}
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+async function databaseIsUp(db: Knex): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      db.raw('SELECT 1'),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const up = await databaseIsUp(options.db);
+    if (!up) options.logger.warn('health: database down');
+    res
+      .status(up ? 200 : 503)
+      .json({
+        status: up ? 'ok' : 'error',
+        database: up ? 'ok' : 'down',
+        version: options.version,
+      });
+  });
+  for (const router of options.routers ?? []) app.use(router);
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Ressource introuvable' });
+  });
+  app.use(
+    (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      options.logger.error({ err }, 'request failed');
+      res.status(500).json({ error: 'Erreur interne du service' });
+    },
+  );
+  return app;
+}

@@ -1,0 +1,47 @@
+/** The readable French summary of a stored check or case (`mdso show` without `--json`). */
+import type { FoundRecord } from '../db/records-repo.js';
+import type { QuoteCheck } from '../domain/quote-check.js';
+import { publicStatus } from '../pipeline/stages.js';
+import { caseStatus } from '../api/serializers/quotes-case.js';
+import { formatSummary } from './summary.js';
+
+const STATUS_LABELS = { pending: 'en cours d’analyse', valid: 'conforme', invalid: 'à corriger' };
+
+function checkSummary(check: QuoteCheck, filename: string | null): string {
+  const name = filename ?? check.id;
+  const status = publicStatus(check);
+  if (status === 'pending') return `${name}\n  Devis ${check.id} : ${STATUS_LABELS.pending}.`;
+  const validation = check.validation;
+  const reading = check.reading?.kind;
+  return formatSummary(name, {
+    id: check.id,
+    status,
+    reading:
+      reading === 'ocr' || reading === 'infected' || reading === undefined ? 'text_layer' : reading,
+    ...(check.reading?.pageCount === undefined ? {} : { pageCount: check.reading.pageCount }),
+    attributes: check.readAttributes ?? {},
+    provenance: check.readProvenance ?? {},
+    errors: validation?.errors ?? [],
+    error_details: validation?.errorDetails ?? [],
+    control_codes: validation?.controlCodes ?? [],
+    controls_count: validation?.controlsCount ?? 0,
+    versions: { extractor: check.naiveVersion ?? '', rules: validation?.version ?? '' },
+  });
+}
+
+export function formatRecord(record: FoundRecord): string {
+  if (record.kind === 'check') return checkSummary(record.check, record.filename);
+  const { quotesCase, checks } = record;
+  const status = caseStatus(
+    quotesCase,
+    checks.map((c) => c.check),
+  );
+  const lines = [
+    `Dossier ${quotesCase.id} : ${status ? STATUS_LABELS[status] : 'vide'} (${checks.length} devis)`,
+  ];
+  for (const detail of quotesCase.validation?.errorDetails ?? []) {
+    lines.push(`  ✗ ${detail.title}`);
+  }
+  for (const { check, filename } of checks) lines.push('', checkSummary(check, filename));
+  return lines.join('\n');
+}

@@ -1,0 +1,157 @@
+/** Row shapes of `quote_checks` and `quotes_cases` and their mapping to the domain. */
+import type { Provenance, QuoteAttributes } from '../domain/attributes.js';
+import type { ErrorDetail } from '../domain/finding.js';
+import type { QuoteDocument } from '../domain/quote-document.js';
+import type {
+  Enrichment,
+  FindingEdits,
+  Profile,
+  QuoteCheck,
+  QuotesCase,
+  ReadingResult,
+  RenovationType,
+  Stage,
+  StepProblem,
+  ValidationOutput,
+} from '../domain/quote-check.js';
+
+/** jsonb parameters must be serialised: pg would turn a JS array into a PostgreSQL array. */
+export function jsonb(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+interface ValidationRow {
+  validation_errors: string[] | null;
+  validation_error_details: ErrorDetail[] | null;
+  validation_control_codes: string[] | null;
+  validation_controls_count: number | null;
+  validation_version: string | null;
+  validation_error_edits: FindingEdits | null;
+}
+
+export interface QuoteCheckRow extends ValidationRow {
+  id: string;
+  file_id: string | null;
+  case_id: string | null;
+  parent_id: string | null;
+  profile: string;
+  renovation_type: string;
+  source_name: string | null;
+  reference: string | null;
+  metadata: Record<string, unknown> | null;
+  email: string | null;
+  email_subject: string | null;
+  stage: string;
+  attempts: number;
+  started_at: Date;
+  finished_at: Date | null;
+  result_sent_at: Date | null;
+  reading: ReadingResult | null;
+  document: QuoteDocument | null;
+  text: string | null;
+  anonymised_text: string | null;
+  naive_attributes: QuoteAttributes | null;
+  naive_version: string | null;
+  private_data_qa_attributes: Record<string, unknown> | null;
+  private_data_qa_version: string | null;
+  qa_attributes: Record<string, unknown> | null;
+  qa_version: string | null;
+  enrichment: Enrichment | null;
+  enrichment_version: string | null;
+  read_attributes: QuoteAttributes | null;
+  read_provenance: Provenance | null;
+  step_problems: StepProblem[] | null;
+  comment: string | null;
+  application_version: string | null;
+}
+
+export interface QuotesCaseRow extends ValidationRow {
+  id: string;
+  profile: string;
+  renovation_type: string;
+  source_name: string | null;
+  reference: string | null;
+  metadata: Record<string, unknown> | null;
+  email: string | null;
+  email_subject: string | null;
+  finished_at: Date | null;
+  created_at: Date;
+}
+
+function toValidation(row: ValidationRow): ValidationOutput | null {
+  if (row.validation_version === null && row.validation_error_details === null) return null;
+  return {
+    errors: row.validation_errors ?? [],
+    errorDetails: row.validation_error_details ?? [],
+    controlCodes: row.validation_control_codes ?? [],
+    controlsCount: row.validation_controls_count ?? 0,
+    version: row.validation_version ?? '',
+  };
+}
+
+export function validationColumns(validation: ValidationOutput | null): Record<string, unknown> {
+  return {
+    validation_errors: jsonb(validation?.errors ?? null),
+    validation_error_details: jsonb(validation?.errorDetails ?? null),
+    validation_control_codes: jsonb(validation?.controlCodes ?? null),
+    validation_controls_count: validation?.controlsCount ?? null,
+    validation_version: validation?.version ?? null,
+  };
+}
+
+export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
+  return {
+    id: row.id,
+    fileId: row.file_id,
+    caseId: row.case_id,
+    parentId: row.parent_id,
+    profile: row.profile as Profile,
+    renovationType: row.renovation_type as RenovationType,
+    sourceName: row.source_name,
+    reference: row.reference,
+    metadata: row.metadata,
+    email: row.email,
+    emailSubject: row.email_subject,
+    stage: row.stage as Stage,
+    attempts: row.attempts,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    resultSentAt: row.result_sent_at,
+    reading: row.reading,
+    document: row.document,
+    text: row.text,
+    anonymisedText: row.anonymised_text,
+    naiveAttributes: row.naive_attributes,
+    naiveVersion: row.naive_version,
+    privateDataQaAttributes: row.private_data_qa_attributes,
+    privateDataQaVersion: row.private_data_qa_version,
+    qaAttributes: row.qa_attributes,
+    qaVersion: row.qa_version,
+    enrichment: row.enrichment,
+    enrichmentVersion: row.enrichment_version,
+    readAttributes: row.read_attributes,
+    readProvenance: row.read_provenance,
+    stepProblems: row.step_problems,
+    validation: toValidation(row),
+    validationErrorEdits: row.validation_error_edits,
+    comment: row.comment,
+    applicationVersion: row.application_version,
+  };
+}
+
+export function toQuotesCase(row: QuotesCaseRow): QuotesCase {
+  return {
+    id: row.id,
+    profile: row.profile as Profile,
+    renovationType: row.renovation_type as RenovationType,
+    sourceName: row.source_name,
+    reference: row.reference,
+    metadata: row.metadata,
+    email: row.email,
+    emailSubject: row.email_subject,
+    finishedAt: row.finished_at,
+    createdAt: row.created_at,
+    validation: toValidation(row),
+    validationErrorEdits: row.validation_error_edits,
+  };
+}

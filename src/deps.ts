@@ -1,0 +1,134 @@
+/**
+ * The composition root (STYLE.md §2): builds the database, the adapters and the pipeline deps
+ * once from the config. Only this module (and tests) constructs adapters; everything else
+ * receives them. `close()` releases everything it opened, in reverse order.
+ */
+import { createAdemeClient } from './adapters/ademe.js';
+import { createClamavClient } from './adapters/clamav.js';
+import { createLlmClient, type LlmClient } from './adapters/llm/llm-client.js';
+import {
+  buildLlmProviders,
+  type LlmProvider,
+  type LlmProviderName,
+} from './adapters/llm/providers.js';
+import { createPdfReader } from './adapters/pdf/pdf-reader.js';
+import { createSireneClient } from './adapters/sirene.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import type { Logger } from './logger.js';
+import type { RunnerDeps } from './pipeline/runner.js';
+
+export interface Deps extends Omit<RunnerDeps, 'workerId'> {
+  config: Config;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export interface CreateDepsOptions {
+  logger: Logger;
+  /** Where var/ lives (tests); the package root's var/ by default. */
+  varDir?: string;
+  /** Replaces the clock of the rules (tests, `--today`). */
+  today?: () => string;
+  /** Apply pending migrations (default true; workers of an already migrated service skip it). */
+  migrate?: boolean;
+  /** Extra hooks (mail reports). */
+  hooks?: Pick<RunnerDeps, 'onCheckFinal' | 'onCaseFinal'>;
+}
+
+/** Today in France, as the rules compare dates with it. */
+export function parisToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+const PRIVATE_ORDER: readonly LlmProviderName[] = ['albert', 'ollama', 'mistral', 'openai'];
+const WORKS_ORDER: readonly LlmProviderName[] = ['mistral', 'albert', 'ollama', 'openai'];
+
+/**
+ * The LLM of each reading (spec/external.md §4.5): the private-data reading only with a
+ * provider allowed the full text (Albert, Ollama, or one the operator lists), the works-data
+ * reading with any provider (it gets anonymised text).
+ */
+export function chooseLlmProviders(config: Config): {
+  privateData?: LlmProvider;
+  worksData?: LlmProvider;
+} {
+  const providers = buildLlmProviders(config, {
+    ...(config.ALBERT_API_BASE_URL ? { albert: config.ALBERT_API_BASE_URL } : {}),
+    ...(config.MISTRAL_API_BASE_URL ? { mistral: config.MISTRAL_API_BASE_URL } : {}),
+  });
+  const optIn = new Set(
+    config.LLM_PERSONAL_DATA_PROVIDERS.split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const privateData = PRIVATE_ORDER.map((name) => providers[name]).find(
+    (p) => p && (p.personalData || optIn.has(p.name)),
+  );
+  const worksData = WORKS_ORDER.map((name) => providers[name]).find(Boolean);
+  return {
+    ...(privateData ? { privateData } : {}),
+    ...(worksData ? { worksData } : {}),
+  };
+}
+
+export async function createDeps(config: Config, options: CreateDepsOptions): Promise<Deps> {
+  const { logger } = options;
+  const database = await openDatabase(config, logger, {
+    ...(options.varDir ? { varDir: options.varDir } : {}),
+    ...(options.migrate === false ? { migrate: false } : {}),
+  });
+  const reader = createPdfReader({ poolSize: config.MDSO_WORKER_CONCURRENCY, logger });
+  const timeoutMs = config.LOOKUP_TIMEOUT_MS;
+  const chosen = chooseLlmProviders(config);
+  const llm: { privateData?: LlmClient; worksData?: LlmClient } = {};
+  for (const task of ['privateData', 'worksData'] as const) {
+    const provider = chosen[task];
+    if (provider) {
+      llm[task] = createLlmClient({
+        provider,
+        timeoutMs: config.LLM_TIMEOUT_MS,
+        maxRetries: 1,
+        logger,
+      });
+    }
+  }
+  if (!config.CLAMAV_HOST) logger.info('virus scan off (CLAMAV_HOST unset)');
+  return {
+    config,
+    database,
+    db: database.knex,
+    logger,
+    reader,
+    readTimeoutMs: config.MDSO_FILE_READ_TIMEOUT_MS,
+    ...(config.CLAMAV_HOST
+      ? {
+          clamav: createClamavClient({
+            host: config.CLAMAV_HOST,
+            port: config.CLAMAV_PORT,
+            timeoutMs: 60_000,
+            logger,
+          }),
+        }
+      : {}),
+    ...(config.ADEME_API_BASE_URL
+      ? { ademe: createAdemeClient({ baseUrl: config.ADEME_API_BASE_URL, timeoutMs, logger }) }
+      : {}),
+    ...(config.SIRENE_API_BASE_URL
+      ? { sirene: createSireneClient({ baseUrl: config.SIRENE_API_BASE_URL, timeoutMs, logger }) }
+      : {}),
+    lookupTtlMs: config.LOOKUP_CACHE_TTL_HOURS * 3_600_000,
+    llm,
+    today: options.today ?? (() => parisToday()),
+    priceRanges: config.priceRanges,
+    frontendHost: config.FRONTEND_APPLICATION_HOST,
+    leaseMs: config.MDSO_LEASE_MS,
+    maxAttempts: config.MDSO_MAX_ATTEMPTS,
+    retryBaseMs: config.MDSO_RETRY_BASE_MS,
+    ...options.hooks,
+    close: async () => {
+      await reader.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The long-lived claim loop of a worker process (DESIGN.md §4, STYLE.md §1): it LISTENs on
+ * `mdso_work` (a trigger NOTIFYs each new or re-checked check) so a quote is picked up in
+ * milliseconds; a slow poll is only a safety net. It claims up to `concurrency` checks with
+ * FOR UPDATE SKIP LOCKED, renews their leases while they run, and survives a database restart
+ * (claims and LISTEN reconnect with back-off).
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { claimDueChecks, nextWakeAt } from '../db/quote-checks-repo.js';
+import { runClaimedCheck, type RunnerDeps } from './runner.js';
+
+export interface ClaimLoopOptions {
+  databaseUrl: string;
+  concurrency: number;
+  pollMs: number;
+}
+
+export interface ClaimLoop {
+  workerId: string;
+  /** Resolves once the loop has stopped and the checks in flight have finished their step. */
+  stop(): Promise<void>;
+  /** Resolves when nothing is in flight (tests). */
+  idle(): Promise<void>;
+}
+
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+const MAX_ERROR_BACKOFF_MS = 30_000;
+
+export function startClaimLoop(
+  deps: Omit<RunnerDeps, 'workerId'> & { workerId?: string },
+  options: ClaimLoopOptions,
+): ClaimLoop {
+  const workerId = deps.workerId ?? newWorkerId();
+  let stopped = false;
+  const runnerDeps: RunnerDeps = { ...deps, workerId, isStopping: () => stopped };
+  const log = deps.logger.child({ workerId });
+  const inFlight = new Map<string, Promise<void>>();
+  let wake: (() => void) | undefined;
+  let listener: pg.Client | undefined;
+  let errorBackoffMs = 500;
+
+  const poke = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        wake = undefined;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function listen(): Promise<void> {
+    while (!stopped) {
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      try {
+        await client.connect();
+        client.on('notification', poke);
+        await client.query('LISTEN mdso_work');
+        listener = client;
+        await new Promise<void>((resolve) => {
+          client.once('error', (err) => {
+            log.warn({ err }, 'LISTEN connection lost: reconnecting');
+            resolve();
+          });
+          client.once('end', () => resolve());
+        });
+      } catch (err) {
+        if (!stopped) log.warn({ err }, 'LISTEN connection failed: retrying');
+      } finally {
+        listener = undefined;
+        await client.end().catch(() => undefined);
+      }
+      if (!stopped) await new Promise((r) => setTimeout(r, 1000));
+      poke(); // something may have been announced while we were deaf
+    }
+  }
+
+  const heartbeat = setInterval(
+    () => {
+      if (inFlight.size === 0) return;
+      void deps
+        .db('quote_checks')
+        .whereIn('id', [...inFlight.keys()])
+        .where({ locked_by: workerId })
+        .update({
+          locked_until: deps.db.raw(`now() + ?::interval`, [`${deps.leaseMs} milliseconds`]),
+        })
+        .catch((err: unknown) => log.warn({ err }, 'lease renewal failed'));
+    },
+    Math.max(1000, Math.floor(deps.leaseMs / 3)),
+  );
+  heartbeat.unref();
+
+  function start(checkId: string, run: () => Promise<unknown>): void {
+    const task = run()
+      .then(() => undefined)
+      .catch((err: unknown) => log.error({ err, quoteCheckId: checkId }, 'check run crashed'))
+      .finally(() => {
+        inFlight.delete(checkId);
+        poke();
+      });
+    inFlight.set(checkId, task);
+  }
+
+  async function untilNextWork(): Promise<number> {
+    const at = await nextWakeAt(deps.db).catch(() => undefined);
+    const untilDue = at ? at.getTime() - Date.now() + 20 : options.pollMs;
+    return Math.max(20, Math.min(options.pollMs, untilDue));
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      const free = options.concurrency - inFlight.size;
+      let claimedAll = false;
+      if (free > 0) {
+        try {
+          const claimed = await claimDueChecks(deps.db, {
+            workerId,
+            limit: free,
+            leaseMs: deps.leaseMs,
+          });
+          errorBackoffMs = 500;
+          for (const check of claimed) start(check.id, () => runClaimedCheck(check, runnerDeps));
+          claimedAll = claimed.length === free;
+        } catch (err) {
+          log.warn({ err }, 'claiming failed (database unavailable?): retrying');
+          await sleep(errorBackoffMs);
+          errorBackoffMs = Math.min(errorBackoffMs * 2, MAX_ERROR_BACKOFF_MS);
+          continue;
+        }
+      }
+      if (stopped) break;
+      if (claimedAll && inFlight.size < options.concurrency) continue;
+      await sleep(inFlight.size >= options.concurrency ? options.pollMs : await untilNextWork());
+    }
+  }
+
+  const listening = listen();
+  const looping = loop();
+  log.info({ concurrency: options.concurrency, pollMs: options.pollMs }, 'claim loop started');
+
+  return {
+    workerId,
+    idle: async () => {
+      while (inFlight.size > 0) await Promise.all(inFlight.values());
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(heartbeat);
+      poke();
+      await listener?.end().catch(() => undefined);
+      await looping;
+      await Promise.all(inFlight.values());
+      await listening;
+      log.info('claim loop stopped');
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The runner (DESIGN.md §4): takes a claimed check from its stage to `final`, one step at a
+ * time, persisting each step's output with its processing log in one transaction under the
+ * lease. A failed step backs off and is retried by a later claim; after its last attempt the
+ * step gives up (the check goes on with a finding) or the check finishes with a server finding.
+ * The first final result wins: a result for a check the timeout job already closed is dropped.
+ */
+import type { Knex } from 'knex';
+import { insertStepLog, type StepOutcome } from '../db/processing-logs-repo.js';
+import {
+  finishCheck,
+  releaseLease,
+  scheduleRetry,
+  type StepPatch,
+  writeStep,
+} from '../db/quote-checks-repo.js';
+import type { QuoteCheck, Stage } from '../domain/quote-check.js';
+import { AppError, UpstreamError } from '../errors.js';
+import { RULES_VERSION, timeoutDetail } from '../rules/validate-quote.js';
+import { validateCaseIfComplete, type CaseHooks } from './validate-case.js';
+import { FINALISED_FROM, TRANSITIONS } from './stages.js';
+import type { Step, StepDeps } from './steps/index.js';
+
+export interface RunnerDeps extends StepDeps, CaseHooks {
+  workerId: string;
+  leaseMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  /** True once the worker is stopping: the check is released after its current step. */
+  isStopping?: () => boolean;
+}
+
+export type RunResult = 'final' | 'retry' | 'lease_lost' | 'discarded';
+
+const MAX_RETRY_DELAY_MS = 10 * 60_000;
+
+function isRetryable(err: unknown): boolean {
+  if (err instanceof UpstreamError) return err.retryable;
+  // Our own operational errors say what they are; anything else (a lost connection, a bug) may
+  // pass on a later attempt and is retried, then given up loudly.
+  return !(err instanceof AppError);
+}
+
+/** Exponential back-off with ±20 % jitter, so retries of many checks do not come in bursts. */
+export function retryDelayMs(attempt: number, baseMs: number, random = Math.random): number {
+  const delay = Math.min(baseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
+  return Math.round(delay * (0.8 + 0.4 * random()));
+}
+
+function errorSummary(step: string, err: unknown): Record<string, unknown> {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return {
+    step,
+    name: e.name,
+    ...('code' in e && typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(err instanceof UpstreamError
+      ? { adapter: err.adapter, upstream_status: err.upstreamStatus }
+      : {}),
+  };
+}
+
+async function persist(
+  deps: RunnerDeps,
+  check: QuoteCheck,
+  log: {
+    step: string;
+    outcome: StepOutcome;
+    version?: string;
+    startedAt: Date;
+    errorCode?: string;
+  },
+  write: (trx: Knex.Transaction) => Promise<boolean>,
+): Promise<boolean> {
+  return deps.db.transaction(async (trx) => {
+    if (!(await write(trx))) return false;
+    await insertStepLog(trx, {
+      processableType: 'QuoteCheck',
+      processableId: check.id,
+      attempt: check.attempts + 1,
+      workerId: deps.workerId,
+      finishedAt: new Date(),
+      ...log,
+    });
+    return true;
+  });
+}
+
+async function finalise(check: QuoteCheck, deps: RunnerDeps, patch: StepPatch): Promise<RunResult> {
+  const startedAt = new Date();
+  const outcome: { result: Awaited<ReturnType<typeof finishCheck>> } = { result: 'lease_lost' };
+  await persist(deps, check, { step: 'finalise', outcome: 'done', startedAt }, async (trx) => {
+    outcome.result = await finishCheck(trx, { id: check.id, workerId: deps.workerId, patch });
+    return outcome.result === 'finished';
+  });
+  const { result } = outcome;
+  const log = deps.logger.child({ quoteCheckId: check.id, caseId: check.caseId });
+  if (result === 'already_final') {
+    log.info('check already final (closed by the timeout job): result discarded');
+    return 'discarded';
+  }
+  if (result === 'lease_lost') {
+    log.warn('lease lost before finalising: another worker has the check');
+    return 'lease_lost';
+  }
+  log.info({ durationMs: Date.now() - check.startedAt.getTime() }, 'check final');
+  await deps.onCheckFinal?.(check.id);
+  if (check.caseId) await validateCaseIfComplete(check.caseId, deps);
+  return 'final';
+}
+
+/** The step kept failing and cannot give up gracefully: the check ends with a server finding. */
+function serverFailurePatch(check: QuoteCheck): StepPatch {
+  const detail = timeoutDetail(check.id);
+  return {
+    validation: {
+      errors: [detail.code],
+      errorDetails: [detail],
+      controlCodes: [],
+      controlsCount: 0,
+      version: RULES_VERSION,
+    },
+  };
+}
+
+async function onFailure(
+  check: QuoteCheck,
+  step: Step,
+  to: Stage,
+  err: unknown,
+  startedAt: Date,
+  deps: RunnerDeps,
+): Promise<RunResult | QuoteCheck> {
+  const attempt = check.attempts + 1;
+  const log = deps.logger.child({ quoteCheckId: check.id, step: step.name, attempt });
+  const error = errorSummary(step.name, err);
+  if (isRetryable(err) && attempt < deps.maxAttempts) {
+    log.warn({ err }, 'step failed: will retry');
+    const delayMs = retryDelayMs(attempt, deps.retryBaseMs);
+    const ok = await persist(
+      deps,
+      check,
+      { step: step.name, outcome: 'retry', startedAt, errorCode: String(error['name']) },
+      (trx) => scheduleRetry(trx, { id: check.id, workerId: deps.workerId, delayMs, error }),
+    );
+    return ok ? 'retry' : 'lease_lost';
+  }
+  log.error({ err }, 'step failed for the last time: giving up');
+  if (!step.giveUp) return finalise(check, deps, serverFailurePatch(check));
+  const patch = step.giveUp(check, err);
+  const ok = await persist(
+    deps,
+    check,
+    { step: step.name, outcome: 'gave_up', startedAt, errorCode: String(error['name']) },
+    (trx) =>
+      writeStep(trx, {
+        id: check.id,
+        workerId: deps.workerId,
+        leaseMs: deps.leaseMs,
+        stage: to,
+        patch,
+      }),
+  );
+  return ok ? { ...check, ...patch, stage: to, attempts: 0 } : 'lease_lost';
+}
+
+/** Runs a claimed check until it is final, waits for a retry, or is lost to another worker. */
+export async function runClaimedCheck(claimed: QuoteCheck, deps: RunnerDeps): Promise<RunResult> {
+  let check = claimed;
+  for (;;) {
+    if (check.stage === 'final') return 'final';
+    if (check.stage === FINALISED_FROM) return finalise(check, deps, {});
+    if (deps.isStopping?.()) {
+      await releaseLease(deps.db, check.id, deps.workerId);
+      return 'retry';
+    }
+    const transition = TRANSITIONS.get(check.stage);
+    if (!transition) throw new Error(`no step at stage ${check.stage}`);
+    const { step, to } = transition;
+    const startedAt = new Date();
+    let result;
+    try {
+      result = await step.run(check, deps);
+    } catch (err) {
+      const next = await onFailure(check, step, to, err, startedAt, deps);
+      if (typeof next === 'string') return next;
+      check = next;
+      continue;
+    }
+    const ok = await persist(
+      deps,
+      check,
+      {
+        step: step.name,
+        outcome: result.outcome,
+        startedAt,
+        ...(result.version ? { version: result.version } : {}),
+      },
+      (trx) =>
+        writeStep(trx, {
+          id: check.id,
+          workerId: deps.workerId,
+          leaseMs: deps.leaseMs,
+          stage: to,
+          patch: result.patch,
+        }),
+    );
+    if (!ok) {
+      deps.logger.warn({ quoteCheckId: check.id, step: step.name }, 'lease lost: result dropped');
+      return 'lease_lost';
+    }
+    check = { ...check, ...result.patch, stage: to, attempts: 0 };
+  }
+}

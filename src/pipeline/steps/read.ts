@@ -1,0 +1,60 @@
+/**
+ * Text acquisition (pipeline.md §4): the PDF text layer, plain text, or OCR for scans and
+ * images when an OCR engine is configured. A file that cannot be read is not an error of the
+ * step: its reading code and French problem are stored and become the check's finding.
+ */
+import { getQuoteFileData, getQuoteFileMeta } from '../../db/quote-files-repo.js';
+import { readDocument } from '../../reading/read-document.js';
+import type { Step } from './step.js';
+
+export const READ_VERSION = 'read/1';
+
+export const readStep: Step = {
+  name: 'read',
+  from: 'scanned',
+  async run(check, deps) {
+    if (check.reading?.kind === 'infected') return { patch: {}, outcome: 'skipped' };
+    const meta = check.fileId ? await getQuoteFileMeta(deps.db, check.fileId) : undefined;
+    const bytes = check.fileId ? await getQuoteFileData(deps.db, check.fileId) : undefined;
+    if (!meta || !bytes) throw new Error(`quote check ${check.id} has no file`);
+    const outcome = await readDocument(bytes, {
+      filename: meta.filename,
+      reader: deps.reader,
+      timeoutMs: deps.readTimeoutMs,
+      logger: deps.logger.child({ quoteCheckId: check.id }),
+    });
+    if (!outcome.ok) {
+      return {
+        patch: {
+          reading: {
+            kind: outcome.kind,
+            code: outcome.code,
+            problem: outcome.problem,
+            ...(outcome.pageCount === undefined ? {} : { pageCount: outcome.pageCount }),
+          },
+          document: null,
+        },
+        outcome: 'done',
+        version: READ_VERSION,
+      };
+    }
+    return {
+      patch: {
+        reading: { kind: outcome.kind, pageCount: outcome.pageCount },
+        document: outcome.doc,
+      },
+      outcome: 'done',
+      version: READ_VERSION,
+    };
+  },
+  giveUp: () => ({
+    reading: {
+      kind: 'unreadable',
+      code: 'file_reading_error',
+      problem:
+        'La lecture du fichier a échoué à plusieurs reprises. Renvoyez le devis au format PDF, ' +
+        'tel que le produit le logiciel de devis ou de facturation.',
+    },
+    document: null,
+  }),
+};

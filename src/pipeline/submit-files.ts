@@ -1,0 +1,84 @@
+/**
+ * Stores files as QuoteChecks at the first stage (DESIGN.md §2): one transaction, a case when
+ * several files come together or a case id is given. The insert trigger wakes the workers.
+ */
+import type { Knex } from 'knex';
+import { createQuoteCheck } from '../db/quote-checks-repo.js';
+import { saveQuoteFile } from '../db/quote-files-repo.js';
+import { createQuotesCase, getQuotesCase, reopenQuotesCase } from '../db/quotes-cases-repo.js';
+import type { Profile } from '../domain/quote-check.js';
+import { NotFoundError } from '../errors.js';
+import { sniffFileType } from '../reading/sniff.js';
+
+export interface SubmittedFile {
+  filename: string;
+  bytes: Uint8Array;
+  /** Declared type; the type sniffed from the bytes is stored when it is known. */
+  contentType?: string;
+}
+
+export interface SubmitOptions {
+  profile: Profile;
+  caseId?: string;
+  sourceName?: string;
+  reference?: string;
+  email?: string;
+  emailSubject?: string;
+  metadata?: Record<string, unknown>;
+  applicationVersion?: string;
+}
+
+export interface Submission {
+  caseId?: string;
+  checks: { id: string; filename: string }[];
+}
+
+function contentTypeOf(file: SubmittedFile): string {
+  const sniffed = sniffFileType(file.bytes);
+  if (sniffed.kind !== 'unknown' && sniffed.kind !== 'empty') return sniffed.mime;
+  return file.contentType ?? 'application/octet-stream';
+}
+
+export async function submitFiles(
+  db: Knex,
+  files: readonly SubmittedFile[],
+  options: SubmitOptions,
+): Promise<Submission> {
+  return db.transaction(async (trx) => {
+    let caseId = options.caseId;
+    if (caseId && !(await getQuotesCase(trx, caseId))) {
+      throw new NotFoundError(`Dossier introuvable : ${caseId}`);
+    }
+    if (!caseId && files.length > 1) {
+      caseId = await createQuotesCase(trx, {
+        profile: options.profile,
+        ...(options.sourceName ? { sourceName: options.sourceName } : {}),
+        ...(options.reference ? { reference: options.reference } : {}),
+        ...(options.email ? { email: options.email } : {}),
+        ...(options.emailSubject ? { emailSubject: options.emailSubject } : {}),
+      });
+    }
+    const checks: Submission['checks'] = [];
+    for (const file of files) {
+      const fileId = await saveQuoteFile(trx, {
+        filename: file.filename,
+        contentType: contentTypeOf(file),
+        data: file.bytes,
+      });
+      const id = await createQuoteCheck(trx, {
+        fileId,
+        caseId: caseId ?? null,
+        profile: options.profile,
+        ...(options.sourceName ? { sourceName: options.sourceName } : {}),
+        reference: options.reference ?? null,
+        metadata: options.metadata ?? null,
+        email: options.email ?? null,
+        emailSubject: options.emailSubject ?? null,
+        ...(options.applicationVersion ? { applicationVersion: options.applicationVersion } : {}),
+      });
+      checks.push({ id, filename: file.filename });
+    }
+    if (caseId) await reopenQuotesCase(trx, caseId);
+    return caseId ? { caseId, checks } : { checks };
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * The Bree scheduler of `mdso serve` (DESIGN.md §2): runs the compiled jobs of `dist/jobs/` in
+ * worker threads, passes them the database URL, logs each job's start and end in one place,
+ * and restarts the long-lived ones when they exit.
+ */
+import { join } from 'node:path';
+import Bree from 'bree';
+import type { Logger } from './logger.js';
+
+export interface ScheduledJob {
+  name: string;
+  /** Absent: started at boot and restarted when it exits. */
+  interval?: string;
+}
+
+export interface Scheduler {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const RESTART_DELAY_MS = 1000;
+
+export function createScheduler(options: {
+  jobs: readonly ScheduledJob[];
+  /** Directory of the compiled job files (`<package root>/dist/jobs`). */
+  jobsDir: string;
+  databaseUrl: string;
+  logger: Logger;
+}): Scheduler {
+  const log = options.logger.child({ component: 'scheduler' });
+  const meta = (m: unknown): Record<string, unknown> =>
+    typeof m === 'object' && m !== null && 'name' in m
+      ? { job: (m as { name: unknown }).name }
+      : {};
+  const bree = new Bree({
+    root: false,
+    defaultExtension: 'js',
+    logger: {
+      info: (msg: string, m?: unknown) => log.debug(meta(m), msg),
+      warn: (msg: string, m?: unknown) => log.warn(meta(m), String(msg)),
+      error: (msg: string, m?: unknown) => log.error(meta(m), String(msg)),
+    } as unknown as Bree.BreeLogger,
+    worker: { workerData: { databaseUrl: options.databaseUrl } },
+    jobs: options.jobs.map((job) => ({
+      name: job.name,
+      path: join(options.jobsDir, `${job.name}.js`),
+      ...(job.interval ? { interval: job.interval, timeout: 0 } : { timeout: 0 }),
+    })),
+    errorHandler: (err: unknown, m: unknown) => log.error({ err, ...meta(m) }, 'job failed'),
+  });
+  const longLived = new Set(options.jobs.filter((j) => !j.interval).map((j) => j.name));
+  let stopping = false;
+  bree.on('worker created', (name: string) => log.debug({ job: name }, 'job started'));
+  bree.on('worker deleted', (name: string) => {
+    log.debug({ job: name }, 'job ended');
+    if (!stopping && longLived.has(name)) {
+      log.warn({ job: name }, 'long-lived job exited: restarting');
+      setTimeout(() => {
+        if (!stopping) void bree.run(name);
+      }, RESTART_DELAY_MS).unref();
+    }
+  });
+  return {
+    start: async () => {
+      await bree.start();
+    },
+    stop: async () => {
+      stopping = true;
+      await bree.stop();
+    },
+  };
+}
