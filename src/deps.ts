@@ -11,6 +11,7 @@ import {
   type LlmProvider,
   type LlmProviderName,
 } from './adapters/llm/providers.js';
+import { createOcrEngine } from './adapters/ocr/index.js';
 import { createPdfReader } from './adapters/pdf/pdf-reader.js';
 import { createSireneClient } from './adapters/sirene.js';
 import type { Config } from './config.js';
@@ -94,6 +95,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     }
   }
   if (!config.CLAMAV_HOST) logger.info('virus scan off (CLAMAV_HOST unset)');
+  const ocr = await createOcrEngine(config, logger);
   return {
     config,
     database,
@@ -101,6 +103,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     logger,
     reader,
     readTimeoutMs: config.MDSO_FILE_READ_TIMEOUT_MS,
+    ocr,
     ...(config.CLAMAV_HOST
       ? {
           clamav: createClamavClient({
@@ -127,6 +130,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     retryBaseMs: config.MDSO_RETRY_BASE_MS,
     ...options.hooks,
     close: async () => {
+      await ocr.close();
       await reader.close();
       await database.close();
     },

@@ -3,7 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
+import { createOcrEngine } from '../adapters/ocr/index.js';
 import { createPdfReader } from '../adapters/pdf/pdf-reader.js';
+import { createLogger } from '../logger.js';
 import { checkDocument } from '../pipeline/check-document.js';
 import type { CheckOutcome } from '../pipeline/check-outcome.js';
 import { formatSummary } from './summary.js';
@@ -47,6 +49,7 @@ export async function runCheck(args: string[], config: Config, io: CommandIo): P
   const today = checkTodayOption(values.today);
   await assertReadableFiles(positionals);
   const reader = createPdfReader();
+  const ocr = await createOcrEngine(config, createLogger({ level: 'warn', destination: 'stderr' }));
   const showProgress = positionals.length > 1;
   const ctx = {
     today,
@@ -54,6 +57,7 @@ export async function runCheck(args: string[], config: Config, io: CommandIo): P
     readTimeoutMs: config.MDSO_FILE_READ_TIMEOUT_MS,
     priceRanges: config.priceRanges,
     frontendHost: config.FRONTEND_APPLICATION_HOST,
+    ocr,
   };
   let failures = 0;
   try {
@@ -75,6 +79,7 @@ export async function runCheck(args: string[], config: Config, io: CommandIo): P
       }
     }
   } finally {
+    await ocr.close();
     await reader.close();
   }
   return failures > 0 ? EXIT_INTERNAL : EXIT_OK;

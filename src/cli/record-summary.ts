@@ -16,8 +16,7 @@ function checkSummary(check: QuoteCheck, filename: string | null): string {
   return formatSummary(name, {
     id: check.id,
     status,
-    reading:
-      reading === 'ocr' || reading === 'infected' || reading === undefined ? 'text_layer' : reading,
+    reading: reading === 'infected' || reading === undefined ? 'unreadable' : reading,
     ...(check.reading?.pageCount === undefined ? {} : { pageCount: check.reading.pageCount }),
     attributes: check.readAttributes ?? {},
     provenance: check.readProvenance ?? {},

@@ -70,6 +70,9 @@ export function formatSummary(file: string, outcome: CheckOutcome): string {
   const out = [`${file} — ${verdict}`];
   if (outcome.reading === 'text_layer' || outcome.reading === 'plain_text') {
     out.push(...describeDocument(outcome.attributes, outcome.pageCount));
+  } else if (outcome.reading === 'ocr') {
+    out.push('  (texte lu par reconnaissance optique : scan ou photo)');
+    out.push(...describeDocument(outcome.attributes, outcome.pageCount));
   }
   const gestes = outcome.attributes.gestes ?? [];
   for (const detail of details) {

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import type { QuoteAttributes } from '../domain/attributes.js';
 import { deriveCheckStatus } from '../domain/finding.js';
 import { EXTRACTOR_VERSION, extractQuote } from '../extract/index.js';
+import type { OcrEngine } from '../adapters/ocr/ocr-engine.js';
 import type { PdfReader } from '../adapters/pdf/pdf-reader.js';
+import { ocrDocument } from '../reading/ocr-document.js';
 import { readDocument } from '../reading/read-document.js';
 import { readingErrorDetail } from '../rules/reading-errors.js';
 import { RULES_VERSION, validateQuote, type ValidationInput } from '../rules/validate-quote.js';
@@ -20,6 +22,8 @@ export interface CheckContext {
   readTimeoutMs: number;
   priceRanges?: ValidationInput['priceRanges'];
   frontendHost?: string;
+  /** Reads scans, photos and textless PDF pages; without it they stay a `scan` finding. */
+  ocr?: OcrEngine;
 }
 
 /** A stable id derived from content, so the same file always gives the same output. */
@@ -56,11 +60,19 @@ export async function checkDocument(
 ): Promise<CheckOutcome> {
   const id = idFromBytes(input.bytes);
   const versions = { extractor: EXTRACTOR_VERSION, rules: RULES_VERSION };
-  const read = await readDocument(input.bytes, {
+  const firstRead = await readDocument(input.bytes, {
     filename: input.filename,
     reader: ctx.reader,
     timeoutMs: ctx.readTimeoutMs,
   });
+  const read = ctx.ocr
+    ? await ocrDocument(input.bytes, firstRead, {
+        filename: input.filename,
+        engine: ctx.ocr,
+        reader: ctx.reader,
+        renderTimeoutMs: ctx.readTimeoutMs,
+      })
+    : firstRead;
   if (!read.ok) {
     const detail = readingErrorDetail(id, read.code, read.problem);
     return {
@@ -80,7 +92,7 @@ export async function checkDocument(
   const extraction = extractQuote(shrinkDocument(read.doc));
   return {
     id,
-    reading: read.kind,
+    reading: read.kind === 'scan' ? 'ocr' : read.kind,
     pageCount: read.pageCount,
     attributes: extraction.attributes,
     provenance: extraction.provenance,

@@ -13,8 +13,9 @@ export interface CheckVersions {
   llm_works?: string;
 }
 
-/** How the text was obtained; `scan` means pages without a text layer (OCR needed). */
-export type ReadingKind = 'text_layer' | 'plain_text' | 'scan' | 'unreadable' | 'unsupported';
+/** How the text was obtained; `scan` means pages without a text layer and no OCR ran. */
+export type ReadingKind =
+  'text_layer' | 'plain_text' | 'ocr' | 'scan' | 'unreadable' | 'unsupported';
 
 export interface CheckOutcome {
   id: string;

@@ -11,19 +11,29 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PdfRenderResult } from './pdf-render.js';
 import type { PdfFailureKind, PdfLogger, PdfTextResult } from './pdf-text.js';
 import type { PdfWorkerRequest, PdfWorkerResponse } from './pdf-worker.js';
 
 export type { PdfLogger, PdfTextResult } from './pdf-text.js';
+export type { PdfRenderResult } from './pdf-render.js';
 
 export type PdfReadFailureKind = PdfFailureKind | 'timeout' | 'worker_crashed';
 
 export type PdfReadResult =
   PdfTextResult | { ok: false; failure: 'timeout' | 'worker_crashed'; errorName: string };
 
+export type PdfPageImageResult =
+  PdfRenderResult | { ok: false; failure: 'timeout' | 'worker_crashed'; errorName: string };
+
 export interface PdfReader {
   /** Extracts the text layer; `bytes` is copied, never detached. Rejects only on bugs. */
   read(bytes: Uint8Array, options: { timeoutMs: number }): Promise<PdfReadResult>;
+  /** Renders one page (1-based) to a grayscale PNG, for OCR. Same pool, limits and copy rule. */
+  renderPage(
+    bytes: Uint8Array,
+    options: { page: number; dpi: number; timeoutMs: number },
+  ): Promise<PdfPageImageResult>;
   /** Terminates the workers; pending requests reject. Idempotent. */
   close(): Promise<void>;
 }
@@ -38,11 +48,14 @@ export interface PdfReaderOptions {
   workerPath?: string;
 }
 
+type JobResult = PdfReadResult | PdfPageImageResult;
+
 interface Job {
   id: number;
   bytes: Uint8Array;
+  render?: { page: number; dpi: number };
   timeoutMs: number;
-  resolve: (result: PdfReadResult) => void;
+  resolve: (result: JobResult) => void;
   reject: (err: Error) => void;
   timer?: NodeJS.Timeout;
 }
@@ -90,7 +103,7 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
   let nextId = 1;
   let closed = false;
 
-  function finish(slot: Slot, outcome: PdfReadResult | Error): void {
+  function finish(slot: Slot, outcome: JobResult | Error): void {
     const job = slot.job;
     if (!job) return;
     clearTimeout(job.timer);
@@ -177,17 +190,33 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
       slot.worker.ref();
       startTimer(slot, job, slot.ready ? job.timeoutMs : job.timeoutMs + STARTUP_LIMIT_MS);
       const request: PdfWorkerRequest = { id: job.id, bytes: job.bytes };
+      if (job.render) request.render = job.render;
       slot.worker.postMessage(request, [job.bytes.buffer as ArrayBuffer]);
     }
   }
 
+  function enqueue(
+    bytes: Uint8Array,
+    timeoutMs: number,
+    render?: Job['render'],
+  ): Promise<JobResult> {
+    if (closed) return Promise.reject(new Error('PDF reader is closed'));
+    return new Promise<JobResult>((resolve, reject) => {
+      // A copy even for a Buffer, whose slice() is a view: the copy's buffer is transferred.
+      const copy = new Uint8Array(bytes);
+      const job: Job = { id: nextId++, bytes: copy, timeoutMs, resolve, reject };
+      if (render) job.render = render;
+      queue.push(job);
+      dispatch();
+    });
+  }
+
   return {
     read(bytes, { timeoutMs }) {
-      if (closed) return Promise.reject(new Error('PDF reader is closed'));
-      return new Promise<PdfReadResult>((resolve, reject) => {
-        queue.push({ id: nextId++, bytes: bytes.slice(), timeoutMs, resolve, reject });
-        dispatch();
-      });
+      return enqueue(bytes, timeoutMs) as Promise<PdfReadResult>;
+    },
+    renderPage(bytes, { page, dpi, timeoutMs }) {
+      return enqueue(bytes, timeoutMs, { page, dpi }) as Promise<PdfPageImageResult>;
     },
     async close() {
       closed = true;

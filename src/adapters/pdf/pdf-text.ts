@@ -46,7 +46,8 @@ export const MIN_PAGE_TEXT_CHARS = 16;
 
 let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | undefined;
 
-function pdfjsAssets(): NonNullable<typeof assets> {
+/** Paths of pdfjs's cmaps, standard fonts and wasm decoders, from the installed package. */
+export function pdfjsAssets(): NonNullable<typeof assets> {
   if (!assets) {
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     assets = {

@@ -7,19 +7,22 @@
  * with its id; log records may come in between.
  */
 import { parentPort } from 'node:worker_threads';
+import type { PdfRenderResult } from './pdf-render.js';
 import type { PdfLogger, PdfTextResult } from './pdf-text.js';
 
 export interface PdfWorkerRequest {
   id: number;
   /** Transferred to the worker: the sender must not reuse it. */
   bytes: Uint8Array;
+  /** Render this page to a grayscale PNG instead of extracting the text layer. */
+  render?: { page: number; dpi: number };
 }
 
 export type PdfLogLevel = keyof PdfLogger;
 
 export type PdfWorkerResponse =
   | { ready: true }
-  | { id: number; result: PdfTextResult }
+  | { id: number; result: PdfTextResult | PdfRenderResult }
   /** A log record for the main thread's logger (ids, pages, error names: never text). */
   | { log: { level: PdfLogLevel; obj: object; msg?: string } }
   /** A bug in our code (not a bad file): the reader rejects the request with it. */
@@ -34,6 +37,7 @@ if (!port) throw new Error('pdf-worker.js must be started as a worker thread');
 // which is as fast for quote-sized files.
 Reflect.deleteProperty(globalThis, 'DecompressionStream');
 const { extractPdfText } = await import('./pdf-text.js');
+const { renderPdfPage } = await import('./pdf-render.js');
 
 function post(message: PdfWorkerResponse): void {
   port?.postMessage(message);
@@ -50,8 +54,15 @@ const logger: PdfLogger = {
   error: relay('error'),
 };
 
+function handle(request: PdfWorkerRequest): Promise<PdfTextResult | PdfRenderResult> {
+  if (request.render) {
+    return renderPdfPage(request.bytes, { ...request.render, transferBytes: true });
+  }
+  return extractPdfText(request.bytes, { transferBytes: true, logger });
+}
+
 port.on('message', (request: PdfWorkerRequest) => {
-  extractPdfText(request.bytes, { transferBytes: true, logger }).then(
+  handle(request).then(
     (result) => post({ id: request.id, result }),
     (err: unknown) => {
       const e = err instanceof Error ? err : new Error(String(err));

@@ -4,6 +4,7 @@
  * step: its reading code and French problem are stored and become the check's finding.
  */
 import { getQuoteFileData, getQuoteFileMeta } from '../../db/quote-files-repo.js';
+import { ocrDocument } from '../../reading/ocr-document.js';
 import { readDocument } from '../../reading/read-document.js';
 import type { Step } from './step.js';
 
@@ -17,12 +18,22 @@ export const readStep: Step = {
     const meta = check.fileId ? await getQuoteFileMeta(deps.db, check.fileId) : undefined;
     const bytes = check.fileId ? await getQuoteFileData(deps.db, check.fileId) : undefined;
     if (!meta || !bytes) throw new Error(`quote check ${check.id} has no file`);
-    const outcome = await readDocument(bytes, {
+    const logger = deps.logger.child({ quoteCheckId: check.id });
+    const firstRead = await readDocument(bytes, {
       filename: meta.filename,
       reader: deps.reader,
       timeoutMs: deps.readTimeoutMs,
-      logger: deps.logger.child({ quoteCheckId: check.id }),
+      logger,
     });
+    const outcome = deps.ocr
+      ? await ocrDocument(bytes, firstRead, {
+          filename: meta.filename,
+          engine: deps.ocr,
+          reader: deps.reader,
+          renderTimeoutMs: deps.readTimeoutMs,
+          logger,
+        })
+      : firstRead;
     if (!outcome.ok) {
       return {
         patch: {
@@ -40,7 +51,10 @@ export const readStep: Step = {
     }
     return {
       patch: {
-        reading: { kind: outcome.kind, pageCount: outcome.pageCount },
+        reading:
+          outcome.kind === 'scan' && deps.ocr
+            ? { kind: 'ocr', pageCount: outcome.pageCount, ocrEngine: deps.ocr.name }
+            : { kind: outcome.kind, pageCount: outcome.pageCount },
         document: outcome.doc,
       },
       outcome: 'done',

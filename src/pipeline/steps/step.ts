@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { AdemeClient } from '../../adapters/ademe.js';
 import type { ClamavClient } from '../../adapters/clamav.js';
 import type { LlmClient } from '../../adapters/llm/llm-client.js';
+import type { OcrEngine } from '../../adapters/ocr/ocr-engine.js';
 import type { PdfReader } from '../../adapters/pdf/pdf-reader.js';
 import type { SireneClient } from '../../adapters/sirene.js';
 import type { QuoteCheck, Stage } from '../../domain/quote-check.js';
@@ -18,6 +19,8 @@ export interface StepDeps {
   logger: Logger;
   reader: PdfReader;
   readTimeoutMs: number;
+  /** Reads scans and photos; without it they get the scan finding. */
+  ocr?: OcrEngine;
   clamav?: ClamavClient;
   ademe?: AdemeClient;
   sirene?: SireneClient;
