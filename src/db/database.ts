@@ -44,8 +44,16 @@ export function packageRoot(from: string = fileURLToPath(import.meta.url)): stri
   return dir;
 }
 
+/** knex prints some failures to the console; they also reject the query, where we log them. */
+const QUIET = (): void => undefined;
+
 export function createKnex(url: string): Knex {
-  return knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 10 } });
+  return knexFactory({
+    client: 'pg',
+    connection: url,
+    pool: { min: 0, max: 10 },
+    log: { warn: QUIET, error: QUIET, deprecate: QUIET, debug: QUIET },
+  });
 }
 
 /** The URL with its password hidden, for logs and messages. */

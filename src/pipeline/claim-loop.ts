@@ -70,6 +70,7 @@ export function startClaimLoop(
         client.on('notification', poke);
         await client.query('LISTEN mdso_work');
         listener = client;
+        if (stopped) continue; // stop() ran while connecting: `finally` ends the client
         await new Promise<void>((resolve) => {
           client.once('error', (err) => {
             log.warn({ err }, 'LISTEN connection lost: reconnecting');
@@ -100,7 +101,8 @@ export function startClaimLoop(
         })
         .catch((err: unknown) => log.warn({ err }, 'lease renewal failed'));
     },
-    Math.max(1000, Math.floor(deps.leaseMs / 3)),
+    // Three renewals per lease: an interval as long as the lease would let it expire between two.
+    Math.max(100, Math.floor(deps.leaseMs / 3)),
   );
   heartbeat.unref();
 
@@ -133,7 +135,12 @@ export function startClaimLoop(
             leaseMs: deps.leaseMs,
           });
           errorBackoffMs = 500;
-          for (const check of claimed) start(check.id, () => runClaimedCheck(check, runnerDeps));
+          for (const check of claimed) {
+            // Our own run's lease expired (a stalled heartbeat) and we claimed it back: that run
+            // goes on under the renewed lease; a second run of the same check would redo steps.
+            if (inFlight.has(check.id)) continue;
+            start(check.id, () => runClaimedCheck(check, runnerDeps));
+          }
           claimedAll = claimed.length === free;
         } catch (err) {
           log.warn({ err }, 'claiming failed (database unavailable?): retrying');
