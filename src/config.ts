@@ -78,7 +78,6 @@ export const configSchema = z.object({
   MDSO_OCR_MODEL: z.string().default('nanonets'),
   MDSO_OCR_TIMEOUT_MS: int(120000),
   ALBERT_OCR_MODEL: z.string().default('mistralai/Mistral-Small-3.1-24B-Instruct-2503'),
-  ALBERT_OCR_BASE_URL: z.url().default('https://albert.api.etalab.gouv.fr/v1'),
   CLAMAV_HOST: optionalString,
   CLAMAV_PORT: int(3310),
   // pipeline runner

@@ -3,6 +3,7 @@
  * name): an HTTP provider when `MDSO_OCR` names one and its key is set, else the tesseract
  * command line when installed with French, else tesseract.js (always available).
  */
+import { ALBERT_BASE_URL } from '../llm/providers.js';
 import type { Config } from '../../config.js';
 import { createAlbertOcrEngine, createMdsoOcrEngine } from './http-ocr.js';
 import type { OcrEngine, OcrLogger } from './ocr-engine.js';
@@ -20,7 +21,7 @@ export type OcrConfig = Pick<
   | 'MDSO_OCR_TIMEOUT_MS'
   | 'ALBERT_API_KEY'
   | 'ALBERT_OCR_MODEL'
-  | 'ALBERT_OCR_BASE_URL'
+  | 'ALBERT_API_BASE_URL'
 >;
 
 const DEFAULT_MDSO_OCR_HOST = 'http://localhost:8000';
@@ -59,7 +60,7 @@ function httpEngine(config: OcrConfig, logger: OcrLogger): OcrEngine | null {
       return null;
     }
     return createAlbertOcrEngine({
-      baseUrl: config.ALBERT_OCR_BASE_URL,
+      baseUrl: config.ALBERT_API_BASE_URL ?? ALBERT_BASE_URL,
       apiKey: config.ALBERT_API_KEY,
       model: config.ALBERT_OCR_MODEL,
       timeoutMs,

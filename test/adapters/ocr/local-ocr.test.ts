@@ -101,7 +101,7 @@ describe('createOcrEngine', () => {
     MDSO_OCR_TIMEOUT_MS: 1000,
     ALBERT_API_KEY: undefined,
     ALBERT_OCR_MODEL: 'm',
-    ALBERT_OCR_BASE_URL: 'http://127.0.0.1:9/v1',
+    ALBERT_API_BASE_URL: 'http://127.0.0.1:9/v1',
   };
   const missing = { tesseractCommand: 'mdso-no-such-tesseract' };
 
