@@ -6,6 +6,7 @@
  * A provider failure (UpstreamError) propagates, for the runner to retry; a file whose OCR
  * finds no text stays an `empty_file_error` reading failure, with a French explanation.
  */
+import { baseName, displayName } from './file-name.js';
 import type { PdfLogger, PdfReader } from '../adapters/pdf/pdf-reader.js';
 import {
   countTextChars,
@@ -80,19 +81,6 @@ export function normaliseOcrText(text: string): string {
       '$1 €',
     )
     .replace(/[ \t]+$/gmu, '');
-}
-
-function baseName(filename: string): string {
-  return filename.split(/[/\\]/u).pop() ?? '';
-}
-
-function displayName(filename: string): string {
-  const clean = [...baseName(filename).normalize('NFC')]
-    .filter((ch) => ch >= ' ' && ch !== '\u007f')
-    .join('')
-    .trim();
-  if (!clean) return 'sans nom';
-  return clean.length > 120 ? `${clean.slice(0, 80)}…${clean.slice(-39)}` : clean;
 }
 
 function nothingFound(read: ReadFailure, filename: string): ReadFailure {

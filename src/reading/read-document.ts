@@ -5,6 +5,7 @@
  */
 import type { PdfLogger, PdfReader } from '../adapters/pdf/pdf-reader.js';
 import { documentFromText } from '../extract/document.js';
+import { baseName, displayName } from './file-name.js';
 import { readFailure, type ProblemContext, type ReadOutcome } from './read-outcome.js';
 import { decodeTextFile, repairDocument, repairMisdecodedText } from './repair-text.js';
 import { IMAGE_KINDS, OFFICE_KINDS, sniffFileType, type TextEncodingName } from './sniff.js';
@@ -31,24 +32,10 @@ const NON_TEXT_EXTENSIONS = new Set(
 
 type Context = ProblemContext & { mime: string };
 
-function baseName(filename: string): string {
-  return filename.split(/[/\\]/u).pop() ?? '';
-}
-
 function extensionOf(filename: string): string {
   const name = baseName(filename);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
-
-/** The name as shown to the sender: no path, no control characters, at most 120 characters. */
-function displayName(filename: string): string {
-  const clean = [...baseName(filename).normalize('NFC')]
-    .filter((ch) => ch >= ' ' && ch !== '\u007f')
-    .join('')
-    .trim();
-  if (!clean) return 'sans nom';
-  return clean.length > 120 ? `${clean.slice(0, 80)}…${clean.slice(-39)}` : clean;
 }
 
 /** A PDF ends with `%%EOF` after `startxref`; an interrupted transfer loses both. */

@@ -6,9 +6,8 @@
  * Never throws for a bad file: failures come back typed, as in pdf-text.ts. Runs inside the
  * PDF worker (pdf-worker.ts).
  */
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { pdfjsAssets } from './pdf-text.js';
+import { loadPdf } from './pdf-text.js';
 import { encodeGrayPng, rgbaToGray } from './png.js';
 
 export type PdfRenderResult =
@@ -45,15 +44,7 @@ export async function renderPdfPage(
   bytes: Uint8Array,
   options: RenderPageOptions,
 ): Promise<PdfRenderResult> {
-  const task = getDocument({
-    data: options.transferBytes ? bytes : new Uint8Array(bytes),
-    ...pdfjsAssets(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: VerbosityLevel.ERRORS,
-  });
+  const task = loadPdf(bytes, options.transferBytes);
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;

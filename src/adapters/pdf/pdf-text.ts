@@ -59,6 +59,22 @@ export function pdfjsAssets(): NonNullable<typeof assets> {
   return assets;
 }
 
+/**
+ * Starts loading a PDF with our safe options (no eval, no system fonts, errors only). pdfjs
+ * detaches the buffer it is given: it is copied unless the caller hands it over.
+ */
+export function loadPdf(bytes: Uint8Array, transferBytes = false): ReturnType<typeof getDocument> {
+  return getDocument({
+    data: transferBytes ? bytes : new Uint8Array(bytes),
+    ...pdfjsAssets(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+}
+
 function failureOf(err: unknown): PdfTextResult {
   const errorName = err instanceof Error ? err.name : 'Error';
   const failure: PdfFailureKind =
@@ -121,15 +137,7 @@ export async function extractPdfText(
   bytes: Uint8Array,
   options: ExtractPdfTextOptions = {},
 ): Promise<PdfTextResult> {
-  const task = getDocument({
-    data: options.transferBytes ? bytes : new Uint8Array(bytes),
-    ...pdfjsAssets(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: VerbosityLevel.ERRORS,
-  });
+  const task = loadPdf(bytes, options.transferBytes);
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;
