@@ -3,6 +3,7 @@ import type { Provenance, QuoteAttributes } from '../domain/attributes.js';
 import type { ErrorDetail } from '../domain/finding.js';
 import type { QuoteDocument } from '../domain/quote-document.js';
 import type {
+  CheckedRecord,
   Enrichment,
   FindingEdits,
   Profile,
@@ -99,12 +100,9 @@ export function validationColumns(validation: ValidationOutput | null): Record<s
   };
 }
 
-export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
+function toCheckedRecord(row: QuoteCheckRow | QuotesCaseRow): CheckedRecord {
   return {
     id: row.id,
-    fileId: row.file_id,
-    caseId: row.case_id,
-    parentId: row.parent_id,
     profile: row.profile as Profile,
     renovationType: row.renovation_type as RenovationType,
     sourceName: row.source_name,
@@ -112,10 +110,21 @@ export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
     metadata: row.metadata,
     email: row.email,
     emailSubject: row.email_subject,
+    finishedAt: row.finished_at,
+    validation: toValidation(row),
+    validationErrorEdits: row.validation_error_edits,
+  };
+}
+
+export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
+  return {
+    ...toCheckedRecord(row),
+    fileId: row.file_id,
+    caseId: row.case_id,
+    parentId: row.parent_id,
     stage: row.stage as Stage,
     attempts: row.attempts,
     startedAt: row.started_at,
-    finishedAt: row.finished_at,
     resultSentAt: row.result_sent_at,
     reading: row.reading,
     document: row.document,
@@ -132,26 +141,11 @@ export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
     readAttributes: row.read_attributes,
     readProvenance: row.read_provenance,
     stepProblems: row.step_problems,
-    validation: toValidation(row),
-    validationErrorEdits: row.validation_error_edits,
     comment: row.comment,
     applicationVersion: row.application_version,
   };
 }
 
 export function toQuotesCase(row: QuotesCaseRow): QuotesCase {
-  return {
-    id: row.id,
-    profile: row.profile as Profile,
-    renovationType: row.renovation_type as RenovationType,
-    sourceName: row.source_name,
-    reference: row.reference,
-    metadata: row.metadata,
-    email: row.email,
-    emailSubject: row.email_subject,
-    finishedAt: row.finished_at,
-    createdAt: row.created_at,
-    validation: toValidation(row),
-    validationErrorEdits: row.validation_error_edits,
-  };
+  return { ...toCheckedRecord(row), createdAt: row.created_at };
 }

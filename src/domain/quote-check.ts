@@ -76,11 +76,9 @@ export interface ValidationOutput {
   version: string;
 }
 
-export interface QuoteCheck {
+/** What a QuoteCheck and a QuotesCase both carry: who sent it, how, and its findings. */
+export interface CheckedRecord {
   id: string;
-  fileId: string | null;
-  caseId: string | null;
-  parentId: string | null;
   profile: Profile;
   renovationType: RenovationType;
   sourceName: string | null;
@@ -88,10 +86,18 @@ export interface QuoteCheck {
   metadata: Record<string, unknown> | null;
   email: string | null;
   emailSubject: string | null;
+  finishedAt: Date | null;
+  validation: ValidationOutput | null;
+  validationErrorEdits: FindingEdits | null;
+}
+
+export interface QuoteCheck extends CheckedRecord {
+  fileId: string | null;
+  caseId: string | null;
+  parentId: string | null;
   stage: Stage;
   attempts: number;
   startedAt: Date;
-  finishedAt: Date | null;
   resultSentAt: Date | null;
   reading: ReadingResult | null;
   /** The document as read (lines and cells), input of the extractor. */
@@ -109,25 +115,12 @@ export interface QuoteCheck {
   readAttributes: QuoteAttributes | null;
   readProvenance: Provenance | null;
   stepProblems: StepProblem[] | null;
-  validation: ValidationOutput | null;
-  validationErrorEdits: FindingEdits | null;
   comment: string | null;
   applicationVersion: string | null;
 }
 
-export interface QuotesCase {
-  id: string;
-  profile: Profile;
-  renovationType: RenovationType;
-  sourceName: string | null;
-  reference: string | null;
-  metadata: Record<string, unknown> | null;
-  email: string | null;
-  emailSubject: string | null;
-  finishedAt: Date | null;
+export interface QuotesCase extends CheckedRecord {
   createdAt: Date;
-  validation: ValidationOutput | null;
-  validationErrorEdits: FindingEdits | null;
 }
 
 /** What is shown to people: pending until finished, then valid/invalid (DESIGN.md §5). */
