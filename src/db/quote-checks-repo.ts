@@ -156,45 +156,60 @@ export interface StepWrite {
   workerId: string;
   leaseMs: number;
   stage: Stage;
+  /**
+   * The stage the step ran from: the write applies only if the check is still there, so a step
+   * is committed once even if two runs of the check ever overlap (a stale run is refused).
+   */
+  from?: Stage;
   patch: StepPatch;
 }
 
 /**
- * Persists one step's output and advances the stage, only while the lease is ours; renews the
- * lease and clears the back-off. Returns false when another worker took the check over.
+ * Persists one step's output and advances the stage, only while the lease is ours (and the
+ * check is still at `from`); renews the lease and clears the back-off. Returns false when
+ * another worker, or another run, took the check over.
  */
 export async function writeStep(db: Knex, write: StepWrite): Promise<boolean> {
-  const updated = await db(TABLE)
+  const query = db(TABLE)
     .where({ id: write.id, locked_by: write.workerId })
-    .whereNot('stage', 'final')
-    .update({
-      ...patchToRow(write.patch),
-      stage: write.stage,
-      attempts: 0,
-      next_attempt_at: null,
-      last_error: null,
-      locked_until: db.raw(`now() + ?::interval`, [`${write.leaseMs} milliseconds`]),
-      updated_at: db.fn.now(),
-    });
+    .whereNot('stage', 'final');
+  if (write.from) query.where('stage', write.from);
+  const updated = await query.update({
+    ...patchToRow(write.patch),
+    stage: write.stage,
+    attempts: 0,
+    next_attempt_at: null,
+    last_error: null,
+    locked_until: db.raw(`now() + ?::interval`, [`${write.leaseMs} milliseconds`]),
+    updated_at: db.fn.now(),
+  });
   return updated === 1;
 }
 
 /** A failed attempt: count it, set the back-off, release the lease. */
 export async function scheduleRetry(
   db: Knex,
-  options: { id: string; workerId: string; delayMs: number; error: Record<string, unknown> },
+  options: {
+    id: string;
+    workerId: string;
+    delayMs: number;
+    error: Record<string, unknown>;
+    /** The stage of the failed step (as StepWrite.from). */
+    from?: Stage;
+  },
 ): Promise<boolean> {
-  const updated = await db(TABLE)
+  const query = db(TABLE)
     .where({ id: options.id, locked_by: options.workerId })
-    .whereNot('stage', 'final')
-    .update({
-      attempts: db.raw('attempts + 1'),
-      next_attempt_at: db.raw(`now() + ?::interval`, [`${options.delayMs} milliseconds`]),
-      last_error: jsonb(options.error),
-      locked_by: null,
-      locked_until: null,
-      updated_at: db.fn.now(),
-    });
+    .whereNot('stage', 'final');
+  if (options.from) query.where('stage', options.from);
+  const updated = await query.update({
+    attempts: db.raw('attempts + 1'),
+    next_attempt_at: db.raw(`now() + ?::interval`, [`${options.delayMs} milliseconds`]),
+    last_error: jsonb(options.error),
+    locked_by: null,
+    locked_until: null,
+    updated_at: db.fn.now(),
+  });
   return updated === 1;
 }
 

@@ -140,7 +140,14 @@ async function onFailure(
       deps,
       check,
       { step: step.name, outcome: 'retry', startedAt, errorCode: String(error['name']) },
-      (trx) => scheduleRetry(trx, { id: check.id, workerId: deps.workerId, delayMs, error }),
+      (trx) =>
+        scheduleRetry(trx, {
+          id: check.id,
+          workerId: deps.workerId,
+          delayMs,
+          error,
+          from: check.stage,
+        }),
     );
     return ok ? 'retry' : 'lease_lost';
   }
@@ -157,6 +164,7 @@ async function onFailure(
         workerId: deps.workerId,
         leaseMs: deps.leaseMs,
         stage: to,
+        from: check.stage,
         patch,
       }),
   );
@@ -201,6 +209,7 @@ export async function runClaimedCheck(claimed: QuoteCheck, deps: RunnerDeps): Pr
           workerId: deps.workerId,
           leaseMs: deps.leaseMs,
           stage: to,
+          from: check.stage,
           patch: result.patch,
         }),
     );
