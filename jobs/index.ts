@@ -13,5 +13,6 @@ export const JOBS: readonly JobSpec[] = [
   { name: 'process-quote-checks' },
   { name: 'close-stale-checks', interval: '1m' },
   { name: 'validate-cases', interval: '1m' },
+  { name: 'send-pending-mails', interval: '1m' },
   { name: 'purge-raw-emails', interval: '1h' },
 ];

@@ -3,7 +3,9 @@
  * once from the config. Only this module (and tests) constructs adapters; everything else
  * receives them. `close()` releases everything it opened, in reverse order.
  */
+import { join } from 'node:path';
 import { createAdemeClient } from './adapters/ademe.js';
+import { createBrevoInboundClient } from './adapters/brevo-inbound.js';
 import { createClamavClient } from './adapters/clamav.js';
 import { createLlmClient, type LlmClient } from './adapters/llm/llm-client.js';
 import {
@@ -14,14 +16,24 @@ import {
 import { createOcrEngine } from './adapters/ocr/index.js';
 import { createPdfReader } from './adapters/pdf/pdf-reader.js';
 import { createSireneClient } from './adapters/sirene.js';
+import { createMailTransport } from './adapters/mail-transport/index.js';
+import type { MailTransport } from './adapters/mail-transport/message.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
+import { openDatabase, packageRoot, type Database } from './db/database.js';
+import { sendCaseReport } from './mail/case-report.js';
+import { createMailRenderer, type MailRenderer } from './mail/renderer.js';
+import type { MailDeps } from './mail/send-mail.js';
+import type { InboundDeps } from './inbound/process-inbound-email.js';
 import type { Logger } from './logger.js';
 import type { RunnerDeps } from './pipeline/runner.js';
 
-export interface Deps extends Omit<RunnerDeps, 'workerId'> {
+export interface Deps extends Omit<RunnerDeps, 'workerId'>, MailDeps {
   config: Config;
+  /** What the processing of received mails needs (inbound/process-inbound-email.ts). */
+  inbound: InboundDeps;
   database: Database;
+  renderer: MailRenderer;
+  transport: MailTransport;
   close(): Promise<void>;
 }
 
@@ -96,6 +108,38 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
   }
   if (!config.CLAMAV_HOST) logger.info('virus scan off (CLAMAV_HOST unset)');
   const ocr = await createOcrEngine(config, logger);
+  const root = packageRoot();
+  const renderer = await createMailRenderer({
+    templatesDir: join(root, 'templates'),
+    cacheFile: join(options.varDir ?? join(root, 'var'), 'cache', 'mail-templates.json'),
+    logger,
+  });
+  const transport = createMailTransport(config, logger, { rootDir: root });
+  const mailDeps: MailDeps = { db: database.knex, logger, renderer, transport, config };
+  // A report that cannot be sent must not undo the case validation: it is logged, and a
+  // transport failure stays queued for the send-pending-mails job.
+  const inbound: InboundDeps = {
+    db: database.knex,
+    logger,
+    config,
+    mail: mailDeps,
+    ...(config.BREVO_API_KEY
+      ? {
+          brevo: createBrevoInboundClient({
+            apiKey: config.BREVO_API_KEY,
+            baseUrl: config.BREVO_API_BASE_URL,
+            logger,
+          }),
+        }
+      : {}),
+  };
+  const onCaseFinal = async (caseId: string): Promise<void> => {
+    try {
+      await sendCaseReport(mailDeps, caseId);
+    } catch (err) {
+      logger.error({ err, caseId }, 'case report not sent');
+    }
+  };
   return {
     config,
     database,
@@ -128,8 +172,13 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     leaseMs: config.MDSO_LEASE_MS,
     maxAttempts: config.MDSO_MAX_ATTEMPTS,
     retryBaseMs: config.MDSO_RETRY_BASE_MS,
+    renderer,
+    transport,
+    inbound,
+    onCaseFinal,
     ...options.hooks,
     close: async () => {
+      await transport.close?.();
       await ocr.close();
       await reader.close();
       await database.close();

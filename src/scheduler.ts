@@ -44,7 +44,9 @@ export function createScheduler(options: {
     jobs: options.jobs.map((job) => ({
       name: job.name,
       path: join(options.jobsDir, `${job.name}.js`),
-      ...(job.interval ? { interval: job.interval, timeout: 0 } : { timeout: 0 }),
+      // Interval jobs first run one interval after boot, so that the claim loop has the
+      // machine to itself while the service starts; long-lived jobs start at once.
+      ...(job.interval ? { interval: job.interval, timeout: job.interval } : { timeout: 0 }),
     })),
     errorHandler: (err: unknown, m: unknown) => log.error({ err, ...meta(m) }, 'job failed'),
   });

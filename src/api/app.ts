@@ -38,13 +38,11 @@ export function createApp(options: AppOptions): Express {
   app.get('/health', async (_req, res) => {
     const up = await databaseIsUp(options.db);
     if (!up) options.logger.warn('health: database down');
-    res
-      .status(up ? 200 : 503)
-      .json({
-        status: up ? 'ok' : 'error',
-        database: up ? 'ok' : 'down',
-        version: options.version,
-      });
+    res.status(up ? 200 : 503).json({
+      status: up ? 'ok' : 'error',
+      database: up ? 'ok' : 'down',
+      version: options.version,
+    });
   });
   for (const router of options.routers ?? []) app.use(router);
   app.use((_req, res) => {

@@ -1,6 +1,8 @@
 /** The `mdso` command line: one file per command, dispatched here (DESIGN.md §10). */
 import { ConfigError, loadConfig } from '../config.js';
+import { runBrevoSetupWebhook } from './brevo-setup-webhook.js';
 import { runCheck, type CommandIo } from './check.js';
+import { runIngest } from './ingest.js';
 import { runMigrate } from './migrate.js';
 import { runRecheck } from './recheck.js';
 import { runServe } from './serve.js';
@@ -16,7 +18,9 @@ type Command = (
 ) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  'brevo:setup-webhook': runBrevoSetupWebhook,
   check: runCheck,
+  ingest: runIngest,
   migrate: runMigrate,
   recheck: runRecheck,
   serve: runServe,

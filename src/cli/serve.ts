@@ -13,7 +13,10 @@ import { createApp } from '../api/app.js';
 import type { Config } from '../config.js';
 import { packageRoot } from '../db/database.js';
 import { createDeps } from '../deps.js';
+import { createSmtpListener, type SmtpListener } from '../inbound/smtp-server.js';
+import { createBrevoWebhookRouter } from '../inbound/webhook.js';
 import { createLogger } from '../logger.js';
+import { createMailRouter } from '../mail/mail-previews-router.js';
 import { createScheduler, type Scheduler } from '../scheduler.js';
 import type { CommandIo } from './check.js';
 import { EXIT_OK, UsageError } from './usage.js';
@@ -36,6 +39,17 @@ function ensureDevApiKey(config: Config, varDir: string): string | undefined {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The inbound SMTP port: `SMTP_PORT` when set (0 = off); in development 2525 by default, so
+ * that `npm start` receives mail with no set-up; off in production unless set.
+ */
+export function inboundSmtpPort(config: Config): number | undefined {
+  if (config.SMTP_PORT !== undefined) return config.SMTP_PORT === 0 ? undefined : config.SMTP_PORT;
+  return config.NODE_ENV === 'development' ? DEV_SMTP_PORT : undefined;
+}
+
+export const DEV_SMTP_PORT = 2525;
+
 export async function runServe(args: string[], config: Config, io: CommandIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -52,15 +66,37 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
   const deps = await createDeps(config, { logger });
   let server: Server | undefined;
   let scheduler: Scheduler | undefined;
+  let smtp: SmtpListener | undefined;
   try {
     if (!values['workers-only']) {
       const devKey = ensureDevApiKey(config, join(packageRoot(), 'var'));
       if (devKey) io.stdout.write(`Clé d’API de développement (var/dev-api-key) : ${devKey}\n`);
-      const app = createApp({ db: deps.db, version, logger });
+      const webhook = createBrevoWebhookRouter({
+        db: deps.db,
+        logger,
+        ...(config.inboundWebhookToken ? { token: config.inboundWebhookToken } : {}),
+      });
+      // Previews show invented sample data only; still, production does not need them.
+      const routers =
+        config.NODE_ENV === 'production'
+          ? [webhook]
+          : [webhook, createMailRouter({ renderer: deps.renderer })];
+      const app = createApp({ db: deps.db, version, logger, routers });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.PORT, () => resolve(s));
         s.once('error', reject);
       });
+    }
+    const smtpPort = inboundSmtpPort(config);
+    if (!values['workers-only'] && smtpPort !== undefined) {
+      smtp = await createSmtpListener({
+        deps,
+        port: smtpPort,
+        host: config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1',
+      });
+      io.stdout.write(
+        `Réception SMTP : 127.0.0.1:${smtp.port} (domaine ${config.INBOUND_MAIL_DOMAIN})\n`,
+      );
     }
     if (!values['api-only']) {
       scheduler = createScheduler({
@@ -73,6 +109,7 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
     }
   } catch (err) {
     server?.close();
+    await smtp?.close();
     await deps.close();
     throw err;
   }
@@ -85,6 +122,7 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
     process.once('SIGTERM', resolve);
   });
   logger.info('stopping');
+  await smtp?.close();
   await scheduler?.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await deps.close();

@@ -17,6 +17,8 @@ Commandes :
   migrate                                         Applique les migrations de la base (DATABASE_URL ou PostgreSQL embarqué)
   submit [--case ID] [--profile P] [--json] [--no-wait] FICHIER…
                                                   Enregistre des devis (un dossier s'il y en a plusieurs) et les analyse
+  ingest [--no-wait] FICHIER.eml…                 Reçoit des e-mails (.eml) comme par SMTP : dossiers, devis et réponses, puis analyse
+  brevo:setup-webhook                             Enregistre (ou met à jour) le webhook de réception des e-mails chez Brevo
   show [--json] ID                                Affiche un devis ou un dossier enregistré
   recheck [--no-wait] ID                          Relance l'analyse d'un devis (ou de tous les devis d'un dossier)
   serve [--api-only | --workers-only]             Lance le service : HTTP (/health) et traitements planifiés (= npm start)

@@ -6,6 +6,8 @@
 import type { Knex } from 'knex';
 import * as initialSchema from '../../migrations/20261124120000-initial-schema.js';
 import * as runnerStepOutputs from '../../migrations/20261124150000-runner-step-outputs.js';
+import * as mailInbound from '../../migrations/20261124160000-mail-inbound.js';
+import * as mailOutbound from '../../migrations/20261124160100-mail-outbound.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +17,8 @@ interface Migration {
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261124120000-initial-schema', initialSchema],
   ['20261124150000-runner-step-outputs', runnerStepOutputs],
+  ['20261124160000-mail-inbound', mailInbound],
+  ['20261124160100-mail-outbound', mailOutbound],
 ];
 
 const migrationSource: Knex.MigrationSource<string> = {

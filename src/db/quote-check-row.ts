@@ -45,6 +45,7 @@ export interface QuoteCheckRow extends ValidationRow {
   stage: string;
   attempts: number;
   started_at: Date;
+  created_at: Date;
   finished_at: Date | null;
   result_sent_at: Date | null;
   reading: ReadingResult | null;

@@ -148,6 +148,8 @@ export async function claimDueChecks(db: Knex, options: ClaimOptions): Promise<Q
       locked_until: db.raw(`now() + ?::interval`, [`${options.leaseMs} milliseconds`]),
     })
     .returning('*')) as QuoteCheckRow[];
+  // UPDATE … RETURNING does not keep the sub-query's order: oldest first again.
+  rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
   return rows.map(toQuoteCheck);
 }
 

@@ -7,9 +7,9 @@
  * Partials: `templates/partials/<name>_html.hbs` (HTML) and `<name>_text.hbs` (text).
  */
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { TemplateDataMap } from './report-view.js';
@@ -31,6 +31,11 @@ export interface MailRendererOptions {
   /** The `templates/` folder, resolved by the composition root from the package root. */
   templatesDir: string;
   logger: Logger;
+  /**
+   * Where the MJML output is kept between starts (`var/cache/mail-templates.json`), keyed by a
+   * hash of every template file: a process starting with unchanged templates skips MJML.
+   */
+  cacheFile?: string;
 }
 
 /** A template is missing or does not compile; raised at start, never per mail. */
@@ -57,6 +62,8 @@ async function readTemplateFile(path: string): Promise<string> {
 }
 
 async function compileMjml(source: string, filePath: string, templatesDir: string) {
+  // Loaded only when templates changed since the last compilation (half a second of start-up).
+  const { default: mjml2html } = await import('mjml');
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
     result = await mjml2html(source, {
@@ -121,8 +128,46 @@ function tidyText(value: string): string {
     .trim()}\n`;
 }
 
+/** Every file of the templates folder, hashed: MJML output depends on the includes too. */
+async function hashTemplates(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) hash.update(file.slice(dir.length)).update(await readFile(file));
+  return hash.digest('hex');
+}
+
+interface MjmlCache {
+  hash: string;
+  html: Record<string, string>;
+}
+
+async function readMjmlCache(file: string | undefined, hash: string): Promise<MjmlCache> {
+  if (file) {
+    try {
+      const cache = JSON.parse(await readFile(file, 'utf8')) as MjmlCache;
+      if (cache.hash === hash && typeof cache.html === 'object') return cache;
+    } catch {
+      // absent or unreadable: compiled again below
+    }
+  }
+  return { hash, html: {} };
+}
+
+async function writeMjmlCache(file: string, cache: MjmlCache): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(tmp, JSON.stringify(cache));
+  await rename(tmp, file);
+}
+
 export async function createMailRenderer(options: MailRendererOptions): Promise<MailRenderer> {
   const started = Date.now();
+  const cache = await readMjmlCache(options.cacheFile, await hashTemplates(options.templatesDir));
+  let compiledAny = false;
   const htmlEnv = Handlebars.create();
   const textEnv = Handlebars.create();
   await registerPartials(join(options.templatesDir, 'partials'), htmlEnv, textEnv);
@@ -131,11 +176,12 @@ export async function createMailRenderer(options: MailRendererOptions): Promise<
   for (const name of TEMPLATE_NAMES) {
     const dir = join(options.templatesDir, name);
     const mjmlPath = join(dir, 'body.mjml');
-    const html = await compileMjml(
-      await readTemplateFile(mjmlPath),
-      mjmlPath,
-      options.templatesDir,
-    );
+    let html = cache.html[name];
+    if (html === undefined) {
+      html = await compileMjml(await readTemplateFile(mjmlPath), mjmlPath, options.templatesDir);
+      cache.html[name] = html;
+      compiledAny = true;
+    }
     const subject = await readTemplateFile(join(dir, 'subject.hbs'));
     const text = await readTemplateFile(join(dir, 'text.hbs'));
     try {
@@ -154,8 +200,13 @@ export async function createMailRenderer(options: MailRendererOptions): Promise<
       html: htmlEnv.compile(html),
     });
   }
+  if (compiledAny && options.cacheFile) {
+    await writeMjmlCache(options.cacheFile, cache).catch((err: unknown) =>
+      options.logger.warn({ err }, 'mail template cache not written'),
+    );
+  }
   options.logger.debug(
-    { templates: compiled.size, durationMs: Date.now() - started },
+    { templates: compiled.size, fromCache: !compiledAny, durationMs: Date.now() - started },
     'mail templates compiled',
   );
 

@@ -15,6 +15,11 @@ export interface ClaimLoopOptions {
   databaseUrl: string;
   concurrency: number;
   pollMs: number;
+  /**
+   * Other queued work done by the same loop before claiming checks (received mails): called at
+   * each wake; returns how many items it handled (more than 0 = look again at once).
+   */
+  otherWork?: (workerId: string) => Promise<number>;
 }
 
 export interface ClaimLoop {
@@ -125,6 +130,14 @@ export function startClaimLoop(
 
   async function loop(): Promise<void> {
     while (!stopped) {
+      let otherDone = 0;
+      if (options.otherWork) {
+        try {
+          otherDone = await options.otherWork(workerId);
+        } catch (err) {
+          log.warn({ err }, 'queued mail processing failed: retrying');
+        }
+      }
       const free = options.concurrency - inFlight.size;
       let claimedAll = false;
       if (free > 0) {
@@ -150,7 +163,7 @@ export function startClaimLoop(
         }
       }
       if (stopped) break;
-      if (claimedAll && inFlight.size < options.concurrency) continue;
+      if ((claimedAll || otherDone > 0) && inFlight.size < options.concurrency) continue;
       await sleep(inFlight.size >= options.concurrency ? options.pollMs : await untilNextWork());
     }
   }

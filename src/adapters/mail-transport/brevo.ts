@@ -8,7 +8,8 @@
  * report may not thread in the user's client. Plan B: the smtp transport over Brevo's SMTP relay.
  * Brevo also sets its own Message-ID; the one it returns is what replies will cite.
  */
-import { BrevoClient, BrevoError } from '@getbrevo/brevo';
+import type { BrevoClient } from '@getbrevo/brevo';
+import { brevoStatusOf, loadBrevoSdk } from '../brevo-sdk.js';
 import { UpstreamError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import {
@@ -27,7 +28,7 @@ export interface BrevoTransportOptions {
 }
 
 function toUpstreamError(cause: unknown): UpstreamError {
-  const status = cause instanceof BrevoError ? cause.statusCode : undefined;
+  const status = brevoStatusOf(cause);
   const retryable = status === undefined || status === 408 || status === 429 || status >= 500;
   const message = status
     ? `l'API Brevo a refusé l'envoi du mail (HTTP ${status})`
@@ -47,18 +48,25 @@ function brevoHeaders(message: OutboundMessage): Record<string, string> {
 }
 
 export function createBrevoTransport(options: BrevoTransportOptions): MailTransport {
-  const client = new BrevoClient({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl.replace(/\/+$/u, ''),
-    maxRetries: 0,
-    timeoutInSeconds: options.timeoutSeconds ?? 30,
-  });
+  let client: Promise<BrevoClient> | undefined;
+  const getClient = (): Promise<BrevoClient> =>
+    (client ??= loadBrevoSdk().then(
+      (sdk) =>
+        new sdk.BrevoClient({
+          apiKey: options.apiKey,
+          baseUrl: options.baseUrl.replace(/\/+$/u, ''),
+          maxRetries: 0,
+          timeoutInSeconds: options.timeoutSeconds ?? 30,
+        }),
+    ));
   return {
     name: 'brevo',
     async send(message: OutboundMessage): Promise<SendResult> {
       let providerId: string | undefined;
       try {
-        const answer = await client.transactionalEmails.sendTransacEmail({
+        const answer = await (
+          await getClient()
+        ).transactionalEmails.sendTransacEmail({
           sender: parseAddress(message.from),
           to: [parseAddress(message.to)],
           replyTo: message.replyTo ? parseAddress(message.replyTo) : undefined,
