@@ -3,7 +3,8 @@
  * attachment by its `DownloadToken`, and register the webhook (idempotent). The SDK retries
  * nothing (`maxRetries: 0`): the caller's job retries with its own back-off.
  */
-import { BrevoClient, BrevoError } from '@getbrevo/brevo';
+import type { BrevoClient } from '@getbrevo/brevo';
+import { brevoStatusOf, loadBrevoSdk } from './brevo-sdk.js';
 import { UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -32,7 +33,7 @@ export interface BrevoInboundClient {
 }
 
 function toUpstreamError(action: string, cause: unknown): UpstreamError {
-  const status = cause instanceof BrevoError ? cause.statusCode : undefined;
+  const status = brevoStatusOf(cause);
   // 400 (token invalid or expired) will not get better; the rest may.
   const retryable = status === undefined || status === 408 || status === 429 || status >= 500;
   return new UpstreamError('brevo', `Brevo : échec de ${action} (${status ?? 'réseau'})`, {
@@ -43,17 +44,24 @@ function toUpstreamError(action: string, cause: unknown): UpstreamError {
 }
 
 export function createBrevoInboundClient(options: BrevoInboundOptions): BrevoInboundClient {
-  const client = new BrevoClient({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl.replace(/\/+$/u, ''),
-    maxRetries: 0,
-    timeoutInSeconds: options.timeoutSeconds ?? 60,
-  });
+  let loaded: Promise<BrevoClient> | undefined;
+  const sdkClient = (): Promise<BrevoClient> =>
+    (loaded ??= loadBrevoSdk().then(
+      (sdk) =>
+        new sdk.BrevoClient({
+          apiKey: options.apiKey,
+          baseUrl: options.baseUrl.replace(/\/+$/u, ''),
+          maxRetries: 0,
+          timeoutInSeconds: options.timeoutSeconds ?? 60,
+        }),
+    ));
   return {
     async downloadAttachment(downloadToken, maxBytes) {
       const started = Date.now();
       try {
-        const answer = await client.inboundParsing.getInboundEmailAttachment({ downloadToken });
+        const answer = await (
+          await sdkClient()
+        ).inboundParsing.getInboundEmailAttachment({ downloadToken });
         const chunks: Buffer[] = [];
         let size = 0;
         const body = answer.stream();
@@ -81,17 +89,19 @@ export function createBrevoInboundClient(options: BrevoInboundOptions): BrevoInb
       try {
         let existing: { id: number; url: string }[] = [];
         try {
-          const list = await client.webhooks.getWebhooks({ type: 'inbound' });
+          const list = await (await sdkClient()).webhooks.getWebhooks({ type: 'inbound' });
           existing = list.webhooks.filter((w) => w.type === 'inbound');
         } catch (err) {
           // Brevo answers 400 when the account has no webhook of the type (spec/email.md §2).
-          if (!(err instanceof BrevoError && err.statusCode === 400)) throw err;
+          if (brevoStatusOf(err) !== 400) throw err;
         }
         const auth = { type: 'bearer' as const, token: spec.token };
         const description = spec.description ?? 'Mon Devis Sans Oublis : devis reçus par e-mail';
         const same = existing.find((w) => w.url === spec.url);
         if (same) {
-          await client.webhooks.updateWebhook({
+          await (
+            await sdkClient()
+          ).webhooks.updateWebhook({
             webhookId: same.id,
             url: spec.url,
             events: ['inboundEmailProcessed'],
@@ -101,7 +111,9 @@ export function createBrevoInboundClient(options: BrevoInboundOptions): BrevoInb
           });
           return { id: same.id, action: 'updated' };
         }
-        const created = await client.webhooks.createWebhook({
+        const created = await (
+          await sdkClient()
+        ).webhooks.createWebhook({
           url: spec.url,
           type: 'inbound',
           events: ['inboundEmailProcessed'],
