@@ -59,39 +59,72 @@ function errorSummary(step: string, err: unknown): Record<string, unknown> {
   };
 }
 
+interface StepLogInput {
+  step: string;
+  outcome: StepOutcome;
+  version?: string;
+  startedAt: Date;
+  finishedAt?: Date;
+  errorCode?: string;
+}
+
+/**
+ * What a run has not written yet: steps that were skipped with nothing to store are not
+ * persisted on their own (a transaction each for nothing); their logs and the stage they
+ * reached go with the next write. Redone after a crash, they cost nothing.
+ */
+interface RunState {
+  /** The stage in the database, which every write must start from. */
+  persistedStage: Stage;
+  deferred: StepLogInput[];
+}
+
 async function persist(
   deps: RunnerDeps,
   check: QuoteCheck,
-  log: {
-    step: string;
-    outcome: StepOutcome;
-    version?: string;
-    startedAt: Date;
-    errorCode?: string;
-  },
+  state: RunState,
+  log: StepLogInput,
   write: (trx: Knex.Transaction) => Promise<boolean>,
+  options: { withDeferred: boolean } = { withDeferred: true },
 ): Promise<boolean> {
-  return deps.db.transaction(async (trx) => {
+  const logs = options.withDeferred ? [...state.deferred, log] : [log];
+  const ok = await deps.db.transaction(async (trx) => {
     if (!(await write(trx))) return false;
-    await insertStepLog(trx, {
-      processableType: 'QuoteCheck',
-      processableId: check.id,
-      attempt: check.attempts + 1,
-      workerId: deps.workerId,
-      finishedAt: new Date(),
-      ...log,
-    });
+    for (const entry of logs) {
+      await insertStepLog(trx, {
+        processableType: 'QuoteCheck',
+        processableId: check.id,
+        attempt: check.attempts + 1,
+        workerId: deps.workerId,
+        finishedAt: entry.finishedAt ?? new Date(),
+        ...entry,
+      });
+    }
     return true;
   });
+  // Once written (or dropped for a retry, which runs them again), they are no longer pending.
+  state.deferred = [];
+  return ok;
 }
 
-async function finalise(check: QuoteCheck, deps: RunnerDeps, patch: StepPatch): Promise<RunResult> {
+async function finalise(
+  check: QuoteCheck,
+  deps: RunnerDeps,
+  state: RunState,
+  patch: StepPatch,
+): Promise<RunResult> {
   const startedAt = new Date();
   const outcome: { result: Awaited<ReturnType<typeof finishCheck>> } = { result: 'lease_lost' };
-  await persist(deps, check, { step: 'finalise', outcome: 'done', startedAt }, async (trx) => {
-    outcome.result = await finishCheck(trx, { id: check.id, workerId: deps.workerId, patch });
-    return outcome.result === 'finished';
-  });
+  await persist(
+    deps,
+    check,
+    state,
+    { step: 'finalise', outcome: 'done', startedAt },
+    async (trx) => {
+      outcome.result = await finishCheck(trx, { id: check.id, workerId: deps.workerId, patch });
+      return outcome.result === 'finished';
+    },
+  );
   const { result } = outcome;
   const log = deps.logger.child({ quoteCheckId: check.id, caseId: check.caseId });
   if (result === 'already_final') {
@@ -129,6 +162,7 @@ async function onFailure(
   err: unknown,
   startedAt: Date,
   deps: RunnerDeps,
+  state: RunState,
 ): Promise<RunResult | QuoteCheck> {
   const attempt = check.attempts + 1;
   const log = deps.logger.child({ quoteCheckId: check.id, step: step.name, attempt });
@@ -139,6 +173,7 @@ async function onFailure(
     const ok = await persist(
       deps,
       check,
+      state,
       { step: step.name, outcome: 'retry', startedAt, errorCode: String(error['name']) },
       (trx) =>
         scheduleRetry(trx, {
@@ -146,17 +181,19 @@ async function onFailure(
           workerId: deps.workerId,
           delayMs,
           error,
-          from: check.stage,
+          from: state.persistedStage,
         }),
+      { withDeferred: false },
     );
     return ok ? 'retry' : 'lease_lost';
   }
   log.error({ err }, 'step failed for the last time: giving up');
-  if (!step.giveUp) return finalise(check, deps, serverFailurePatch(check));
+  if (!step.giveUp) return finalise(check, deps, state, serverFailurePatch(check));
   const patch = step.giveUp(check, err);
   const ok = await persist(
     deps,
     check,
+    state,
     { step: step.name, outcome: 'gave_up', startedAt, errorCode: String(error['name']) },
     (trx) =>
       writeStep(trx, {
@@ -164,19 +201,22 @@ async function onFailure(
         workerId: deps.workerId,
         leaseMs: deps.leaseMs,
         stage: to,
-        from: check.stage,
+        from: state.persistedStage,
         patch,
       }),
   );
-  return ok ? { ...check, ...patch, stage: to, attempts: 0 } : 'lease_lost';
+  if (!ok) return 'lease_lost';
+  state.persistedStage = to;
+  return { ...check, ...patch, stage: to, attempts: 0 };
 }
 
 /** Runs a claimed check until it is final, waits for a retry, or is lost to another worker. */
 export async function runClaimedCheck(claimed: QuoteCheck, deps: RunnerDeps): Promise<RunResult> {
   let check = claimed;
+  const state: RunState = { persistedStage: claimed.stage, deferred: [] };
   for (;;) {
     if (check.stage === 'final') return 'final';
-    if (check.stage === FINALISED_FROM) return finalise(check, deps, {});
+    if (check.stage === FINALISED_FROM) return finalise(check, deps, state, {});
     if (deps.isStopping?.()) {
       await releaseLease(deps.db, check.id, deps.workerId);
       return 'retry';
@@ -189,34 +229,37 @@ export async function runClaimedCheck(claimed: QuoteCheck, deps: RunnerDeps): Pr
     try {
       result = await step.run(check, deps);
     } catch (err) {
-      const next = await onFailure(check, step, to, err, startedAt, deps);
+      const next = await onFailure(check, step, to, err, startedAt, deps, state);
       if (typeof next === 'string') return next;
       check = next;
       continue;
     }
-    const ok = await persist(
-      deps,
-      check,
-      {
-        step: step.name,
-        outcome: result.outcome,
-        startedAt,
-        ...(result.version ? { version: result.version } : {}),
-      },
-      (trx) =>
-        writeStep(trx, {
-          id: check.id,
-          workerId: deps.workerId,
-          leaseMs: deps.leaseMs,
-          stage: to,
-          from: check.stage,
-          patch: result.patch,
-        }),
+    const log: StepLogInput = {
+      step: step.name,
+      outcome: result.outcome,
+      startedAt,
+      ...(result.version ? { version: result.version } : {}),
+    };
+    if (result.outcome === 'skipped' && Object.keys(result.patch).length === 0) {
+      state.deferred.push({ ...log, finishedAt: new Date() });
+      check = { ...check, stage: to };
+      continue;
+    }
+    const ok = await persist(deps, check, state, log, (trx) =>
+      writeStep(trx, {
+        id: check.id,
+        workerId: deps.workerId,
+        leaseMs: deps.leaseMs,
+        stage: to,
+        from: state.persistedStage,
+        patch: result.patch,
+      }),
     );
     if (!ok) {
       deps.logger.warn({ quoteCheckId: check.id, step: step.name }, 'lease lost: result dropped');
       return 'lease_lost';
     }
+    state.persistedStage = to;
     check = { ...check, ...result.patch, stage: to, attempts: 0 };
   }
 }
