@@ -2,7 +2,9 @@
  * OCR of one scanned page: the corpus scan dev-08 rendered at 200 dpi by our PDF worker, then
  * recognised by the local engine (tesseract.js), median of 3 runs after one warm-up, against a
  * target of 2000 ms per page; the tesseract command line too when it is installed with French.
- * Runs on the compiled code in dist/ (bench/run.js builds first). Prints; never fails on time.
+ * Then the phone photo dev-02-photo.png: its preparation (prepare-image.ts) and its OCR as
+ * prepared, by each engine. Runs on the compiled code in dist/ (bench/run.js builds first).
+ * Prints; never fails on time.
  */
 import { readFileSync } from 'node:fs';
 import { createPdfReader } from '../dist/src/adapters/pdf/pdf-reader.js';
@@ -11,10 +13,12 @@ import {
   tesseractCliAvailable,
 } from '../dist/src/adapters/ocr/tesseract-cli.js';
 import { createTesseractJsEngine } from '../dist/src/adapters/ocr/tesseract-js.js';
+import { prepareImage } from '../dist/src/adapters/ocr/prepare-image.js';
 
 const RUNS = 3;
 const TARGET_MS = 2000;
 const scan = readFileSync(new URL('../test/fixtures/files/dev-08-scan.pdf', import.meta.url));
+const photo = readFileSync(new URL('../test/fixtures/files/dev-02-photo.png', import.meta.url));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,22 +58,36 @@ try {
   console.log(`  render (pdf worker)        ${median(renderTimes).toFixed(0)} ms/page`);
   const input = { bytes: image.png, mime: 'image/png', filename: 'page-1.png' };
 
-  const js = createTesseractJsEngine();
-  try {
-    report('tesseract.js', await timeEngine(js, input));
-  } finally {
-    await js.close();
+  const prepareTimes = [];
+  let prepared;
+  for (let run = 0; run <= RUNS; run += 1) {
+    const started = performance.now();
+    prepared = await prepareImage(photo);
+    if (run > 0) prepareTimes.push(performance.now() - started);
   }
-  if (await tesseractCliAvailable()) {
-    const cli = createTesseractCliEngine();
+  const photoInput = { bytes: prepared.png, mime: 'image/png', filename: 'photo.png' };
+
+  const cliPresent = await tesseractCliAvailable();
+  const engines = [['tesseract.js', createTesseractJsEngine]];
+  if (cliPresent) engines.push(['tesseract (command line)', createTesseractCliEngine]);
+  const photoResults = [];
+  for (const [label, create] of engines) {
+    const engine = create();
     try {
-      report('tesseract (command line)', await timeEngine(cli, input));
+      report(label, await timeEngine(engine, input));
+      photoResults.push([label, await timeEngine(engine, photoInput)]);
     } finally {
-      await cli.close();
+      await engine.close();
     }
-  } else {
-    console.log('  tesseract (command line)   not installed with French: skipped');
   }
+  if (!cliPresent) console.log('  tesseract (command line)   not installed with French: skipped');
+
+  console.log(
+    `ocr: dev-02 photo (1240×1663) prepared to ${prepared.width}×${prepared.height}, ` +
+      `turned ${prepared.angle}°, median of ${RUNS}`,
+  );
+  console.log(`  prepare (main thread)      ${median(prepareTimes).toFixed(0)} ms/photo`);
+  for (const [label, result] of photoResults) report(label, result);
 } finally {
   await reader.close();
 }

@@ -14,6 +14,7 @@ import {
   type OcrEngine,
   type OcrInput,
 } from '../adapters/ocr/ocr-engine.js';
+import { prepareImage } from '../adapters/ocr/prepare-image.js';
 import { documentFromText, type DocumentLine, type QuoteDocument } from '../extract/document.js';
 import type { ReadFailure, ReadOutcome } from './read-outcome.js';
 import { repairMisdecodedText } from './repair-text.js';
@@ -30,6 +31,12 @@ export interface OcrDocumentOptions {
   ocrTimeoutMs?: number;
   /** Page resolution for local engines (default 200 dpi). */
   dpi?: number;
+  /**
+   * Prepare image files (photos, screenshots) before OCR: flattened, straightened, enlarged
+   * (src/adapters/ocr/prepare-image.ts). Default: for local engines (those that do not read
+   * PDFs); HTTP providers get the original.
+   */
+  prepareImages?: boolean;
   /** Gets ids, sizes, page numbers, durations: never text. */
   logger?: PdfLogger;
 }
@@ -62,25 +69,47 @@ export function needsOcr(read: ReadOutcome): boolean {
 
 /**
  * Repairs of frequent OCR confusions that the extractor's patterns cannot absorb, applied
- * before extraction: typographic quotes, letters inside numbers, `€` glued to an amount or read
- * as `E` (or `un` after a capital), `m²` read as `m?`, table rules read as `|`, and the `N°`
- * sign read as `Nº`, `No` or `N?`.
+ * before extraction: typographic quotes, letters inside numbers (and a phone number's leading
+ * 0 read as `O`), `€` glued to an amount or read as `E` (or `un` after a capital), `m²` read
+ * as `m?`, table rules read as `|`, the `N°` sign read as `Nº`, `No` or `N?`, and the 5,5 %
+ * VAT rate read as `55 %` near a VAT mention.
  */
 export function normaliseOcrText(text: string): string {
-  return repairMisdecodedText(text)
-    .replace(/[\u2018\u2019\u201b\u2032`´]/gu, "'")
-    .replace(/[\u201c\u201d\u201e]/gu, '"')
-    .replace(/\bN[º°o?]\s*[:.]?\s*(?=[A-Z0-9])/gu, 'N° ')
-    .replace(/(?<=\d)[Oo](?=\d)/gu, '0')
-    .replace(/(?<=\d)[lI|](?=\d)/gu, '1')
-    .replace(/(?<=\d[.,]\d\d) ?(?:€|EUR|E)(?![\p{L}\d])/gu, ' €')
-    .replace(/(?<=\d ?m)[?*](?!\S)/gu, '²')
-    .replace(/(?<=\S) +\| +(?=\S)/gu, '   ')
-    .replace(
-      /(capital(?: social)?(?: de)? ?:? ?\d[\d  .,]*\d) ?(?:un|e|E|£)(?![\p{L}\d])/giu,
-      '$1 €',
-    )
-    .replace(/[ \t]+$/gmu, '');
+  return repairVatRates(
+    repairMisdecodedText(text)
+      .replace(/[\u2018\u2019\u201b\u2032`´]/gu, "'")
+      .replace(/[\u201c\u201d\u201e]/gu, '"')
+      .replace(/\bN[º°o?]\s*[:.]?\s*(?=[A-Z0-9])/gu, 'N° ')
+      .replace(/(?<=\d)[Oo](?=\d)/gu, '0')
+      .replace(/\b[Oo](?=[1-9](?:[ .]?\d\d){4}(?!\d))/gu, '0')
+      .replace(/(?<=\d)[lI|](?=\d)/gu, '1')
+      .replace(/(?<=\d[.,]\d\d) ?(?:€|EUR|E)(?![\p{L}\d])/gu, ' €')
+      .replace(/(?<=\d ?m)[?*](?!\S)/gu, '²')
+      .replace(/(?<=\S) +\| +(?=\S)/gu, '   ')
+      .replace(
+        /(capital(?: social)?(?: de)? ?:? ?\d[\d  .,]*\d) ?(?:un|e|E|£)(?![\p{L}\d])/giu,
+        '$1 €',
+      )
+      .replace(/[ \t]+$/gmu, ''),
+  );
+}
+
+/** A line mentioning VAT makes it and the next lines (a rate table) a VAT context. */
+const VAT_CONTEXT_LINES = 4;
+
+/**
+ * `55 %` is no VAT rate: in a VAT context it is 5,5 % with its comma lost (small type in a
+ * photo). Elsewhere (a deposit, a discount) it is left alone.
+ */
+function repairVatRates(text: string): string {
+  let context = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      context = /\b(?:tva|taux)\b/iu.test(line) ? VAT_CONTEXT_LINES : Math.max(0, context - 1);
+      return context > 0 ? line.replace(/(?<![\d.,])55 ?%/gu, '5,5 %') : line;
+    })
+    .join('\n');
 }
 
 function nothingFound(read: ReadFailure, filename: string): ReadFailure {
@@ -136,6 +165,32 @@ async function ocrPdfPages(
   return out;
 }
 
+/** The image to recognise: prepared for a local engine, else the original. */
+async function imageInput(
+  bytes: Uint8Array,
+  mime: string,
+  opts: OcrDocumentOptions,
+): Promise<OcrInput> {
+  const original = { bytes, mime, filename: opts.filename };
+  if (!(opts.prepareImages ?? !opts.engine.accepts.pdf)) return original;
+  const started = performance.now();
+  const prepared = await prepareImage(bytes);
+  opts.logger?.debug(
+    {
+      prepared: prepared !== null,
+      width: prepared?.width,
+      height: prepared?.height,
+      angle: prepared?.angle,
+      scale: prepared && Math.round(prepared.scale * 100) / 100,
+      durationMs: Math.round(performance.now() - started),
+    },
+    'image prepared for ocr',
+  );
+  if (!prepared) return original;
+  const base = baseName(opts.filename).replace(/\.[^.]*$/u, '') || 'image';
+  return { bytes: prepared.png, mime: 'image/png', filename: `${base}.png` };
+}
+
 function pageRange(count: number): number[] {
   return Array.from({ length: count }, (_, i) => i + 1);
 }
@@ -184,8 +239,7 @@ export async function ocrDocument(
     let pages: string[];
     if (read.reason === 'image') {
       ocrPageCount = 1;
-      const input = { bytes, mime: read.mime, filename: opts.filename };
-      pages = await recognise(opts.engine, input, timeoutMs);
+      pages = await recognise(opts.engine, await imageInput(bytes, read.mime, opts), timeoutMs);
     } else {
       const all = pageRange(read.pageCount ?? 1).slice(0, MAX_OCR_PAGES);
       ocrPageCount = all.length;
