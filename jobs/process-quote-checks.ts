@@ -4,6 +4,7 @@ import { processDueInboundEmails } from '../src/inbound/process-inbound-email.js
 import { startClaimLoop } from '../src/pipeline/claim-loop.js';
 
 await runJob('process-quote-checks', async (deps, signal) => {
+  deps.reader.warm();
   const loop = startClaimLoop(deps, {
     databaseUrl: deps.database.url,
     concurrency: deps.config.MDSO_WORKER_CONCURRENCY,

@@ -68,6 +68,16 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
   let scheduler: Scheduler | undefined;
   let smtp: SmtpListener | undefined;
   try {
+    // The job threads boot while the HTTP and SMTP servers start.
+    if (!values['api-only']) {
+      scheduler = createScheduler({
+        jobs: JOBS,
+        jobsDir: join(packageRoot(), 'dist', 'jobs'),
+        databaseUrl: deps.database.url,
+        logger,
+      });
+      await scheduler.start();
+    }
     if (!values['workers-only']) {
       const devKey = ensureDevApiKey(config, join(packageRoot(), 'var'));
       if (devKey) io.stdout.write(`Clé d’API de développement (var/dev-api-key) : ${devKey}\n`);
@@ -97,15 +107,6 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
       io.stdout.write(
         `Réception SMTP : 127.0.0.1:${smtp.port} (domaine ${config.INBOUND_MAIL_DOMAIN})\n`,
       );
-    }
-    if (!values['api-only']) {
-      scheduler = createScheduler({
-        jobs: JOBS,
-        jobsDir: join(packageRoot(), 'dist', 'jobs'),
-        databaseUrl: deps.database.url,
-        logger,
-      });
-      await scheduler.start();
     }
   } catch (err) {
     server?.close();

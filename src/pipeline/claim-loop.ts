@@ -49,14 +49,23 @@ export function startClaimLoop(
   let listener: pg.Client | undefined;
   let errorBackoffMs = 500;
 
+  // A notification that comes while the loop is busy (claiming, computing its next wake) must
+  // not be lost: it is remembered and the next sleep returns at once.
+  let woken = false;
   const poke = (): void => {
     const w = wake;
     wake = undefined;
-    w?.();
+    if (w) w();
+    else woken = true;
   };
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
+      if (woken) {
+        woken = false;
+        resolve();
+        return;
+      }
       const timer = setTimeout(() => {
         wake = undefined;
         resolve();
@@ -75,6 +84,8 @@ export function startClaimLoop(
         client.on('notification', poke);
         await client.query('LISTEN mdso_work');
         listener = client;
+        // Work announced before we listened (start-up, reconnection) would wait for the poll.
+        poke();
         if (stopped) continue; // stop() ran while connecting: `finally` ends the client
         await new Promise<void>((resolve) => {
           client.once('error', (err) => {
@@ -130,6 +141,7 @@ export function startClaimLoop(
 
   async function loop(): Promise<void> {
     while (!stopped) {
+      woken = false;
       let otherDone = 0;
       if (options.otherWork) {
         try {

@@ -51,6 +51,25 @@ describe('the claim loop', () => {
     }
   });
 
+  it('picks up a check submitted while it was starting (before LISTEN was up)', async () => {
+    const loop = startClaimLoop(runnerDeps(database, { workerId: undefined as never }), {
+      databaseUrl: database.url,
+      concurrency: 2,
+      pollMs: 3_600_000,
+    });
+    try {
+      // the first claim runs at once and finds nothing; LISTEN is not up yet
+      await new Promise((r) => setTimeout(r, 5));
+      const bytes = new TextEncoder().encode('DEVIS N° S-1\nTotal HT 100,00 €\n');
+      const { checks } = await submitFiles(database.knex, [{ filename: 's.txt', bytes }], {
+        profile: 'artisan',
+      });
+      expect(await waitFinal(checks[0]!.id, 10_000)).toBe(true);
+    } finally {
+      await loop.stop();
+    }
+  }, 30_000);
+
   it('stops between steps and gives its leases back', async () => {
     const bytes = new TextEncoder().encode('DEVIS N° X-1\nTotal HT 100,00 €\n');
     const loop = startClaimLoop(runnerDeps(database), {

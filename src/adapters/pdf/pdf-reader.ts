@@ -34,6 +34,8 @@ export interface PdfReader {
     bytes: Uint8Array,
     options: { page: number; dpi: number; timeoutMs: number },
   ): Promise<PdfPageImageResult>;
+  /** Starts one worker now (it loads pdfjs), so that the first file does not wait for it. */
+  warm(): void;
   /** Terminates the workers; pending requests reject. Idempotent. */
   close(): Promise<void>;
 }
@@ -217,6 +219,13 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
     },
     renderPage(bytes, { page, dpi, timeoutMs }) {
       return enqueue(bytes, timeoutMs, { page, dpi }) as Promise<PdfPageImageResult>;
+    },
+    warm() {
+      const slot = slots[0];
+      if (closed || !slot || slot.worker) return;
+      slot.worker = spawn(slot);
+      slot.ready = false;
+      slot.worker.unref();
     },
     async close() {
       closed = true;
