@@ -43,6 +43,8 @@ export interface CreateDepsOptions {
   varDir?: string;
   /** Replaces the clock of the rules (tests, `--today`). */
   today?: () => string;
+  /** A database the caller already opened (closed by `close()` like one opened here). */
+  database?: Database;
   /** Apply pending migrations (default true; workers of an already migrated service skip it). */
   migrate?: boolean;
   /** Extra hooks (mail reports). */
@@ -87,10 +89,12 @@ export function chooseLlmProviders(config: Config): {
 
 export async function createDeps(config: Config, options: CreateDepsOptions): Promise<Deps> {
   const { logger } = options;
-  const database = await openDatabase(config, logger, {
-    ...(options.varDir ? { varDir: options.varDir } : {}),
-    ...(options.migrate === false ? { migrate: false } : {}),
-  });
+  const database =
+    options.database ??
+    (await openDatabase(config, logger, {
+      ...(options.varDir ? { varDir: options.varDir } : {}),
+      ...(options.migrate === false ? { migrate: false } : {}),
+    }));
   const reader = createPdfReader({ poolSize: config.MDSO_WORKER_CONCURRENCY, logger });
   const timeoutMs = config.LOOKUP_TIMEOUT_MS;
   const chosen = chooseLlmProviders(config);

@@ -1,15 +1,7 @@
 /** The `mdso` command line: one file per command, dispatched here (DESIGN.md §10). */
 import { ConfigError, loadConfig } from '../config.js';
-import { runBrevoSetupWebhook } from './brevo-setup-webhook.js';
-import { runCheck, type CommandIo } from './check.js';
-import { runIngest } from './ingest.js';
-import { runMigrate } from './migrate.js';
-import { runRecheck } from './recheck.js';
-import { runServe } from './serve.js';
-import { runShow } from './show.js';
-import { runSubmit } from './submit.js';
+import type { CommandIo } from './check.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage.js';
-import { runValidate } from './validate.js';
 
 type Command = (
   args: string[],
@@ -17,16 +9,21 @@ type Command = (
   io: CommandIo,
 ) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  'brevo:setup-webhook': runBrevoSetupWebhook,
-  check: runCheck,
-  ingest: runIngest,
-  migrate: runMigrate,
-  recheck: runRecheck,
-  serve: runServe,
-  show: runShow,
-  submit: runSubmit,
-  validate: runValidate,
+/**
+ * Each command is loaded when it runs: a command pays only for its own modules (the service
+ * starts its job threads sooner, `mdso show` does not load the OCR or the mail stack).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  'brevo:setup-webhook': async () =>
+    (await import('./brevo-setup-webhook.js')).runBrevoSetupWebhook,
+  check: async () => (await import('./check.js')).runCheck,
+  ingest: async () => (await import('./ingest.js')).runIngest,
+  migrate: async () => (await import('./migrate.js')).runMigrate,
+  recheck: async () => (await import('./recheck.js')).runRecheck,
+  serve: async () => (await import('./serve.js')).runServe,
+  show: async () => (await import('./show.js')).runShow,
+  submit: async () => (await import('./submit.js')).runSubmit,
+  validate: async () => (await import('./validate.js')).runValidate,
 };
 
 export async function main(argv: string[], io: CommandIo = process): Promise<number> {
@@ -35,13 +32,15 @@ export async function main(argv: string[], io: CommandIo = process): Promise<num
     io.stdout.write(USAGE);
     return name ? EXIT_OK : EXIT_USAGE;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr.write(`Commande inconnue : ${name}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   try {
-    return await command(args, loadConfig(), io);
+    const config = loadConfig();
+    const command = await load();
+    return await command(args, config, io);
   } catch (err) {
     if (
       err instanceof UsageError ||
