@@ -208,7 +208,10 @@ export async function claimDueInbound(
 export interface InboundContent {
   id: string;
   channel: InboundChannel;
+  /** Left out (`null`) when asked `withRaw: false`; see `rawSize`. */
   raw: Buffer | null;
+  /** Bytes of the raw mail; `null` when there is none (webhook item, purged). */
+  rawSize: number | null;
   webhook: unknown;
   envelopeFrom: string | null;
   envelopeRecipients: string[];
@@ -216,13 +219,60 @@ export interface InboundContent {
   replies: PlannedReply[];
 }
 
-export async function getInboundContent(db: Knex, id: string): Promise<InboundContent | undefined> {
+/** Slice of the raw mail read per query. */
+const RAW_READ_SLICE_BYTES = 1024 * 1024;
+
+/**
+ * The raw mail in slices of 1 MiB, one query each, as the consumer asks for them: a bytea of
+ * tens of MB fetched as one value arrives as hex text twice its size, which the driver buffers,
+ * turns into a string and decodes (a 57 MB mail peaked at about 510 MB more). Throws when the
+ * raw mail disappears midway (purged).
+ */
+export async function* rawInboundSlices(
+  db: Knex,
+  id: string,
+  size: number,
+): AsyncGenerator<Buffer, void, undefined> {
+  for (let offset = 0; offset < size;) {
+    const row = (await db(TABLE)
+      .where({ id })
+      .first(db.raw('substring(raw FROM ? FOR ?) AS part', [offset + 1, RAW_READ_SLICE_BYTES]))) as
+      { part: Buffer | null } | undefined;
+    const part = row?.part;
+    if (!part || part.length === 0) throw new Error('inbound_emails: raw mail gone while read');
+    offset += part.length;
+    yield part;
+  }
+}
+
+async function rawSizeOf(db: Knex, id: string): Promise<number | null> {
+  const row = (await db(TABLE).where({ id }).first(db.raw('octet_length(raw) AS size'))) as
+    { size: number | null } | undefined;
+  return row?.size === null || row?.size === undefined ? null : Number(row.size);
+}
+
+/** The raw mail in one Buffer (read in slices); `null` when there is none. */
+export async function readInboundRaw(db: Knex, id: string): Promise<Buffer | null> {
+  const size = await rawSizeOf(db, id);
+  if (size === null) return null;
+  const raw = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for await (const part of rawInboundSlices(db, id, size)) offset += part.copy(raw, offset);
+  return raw;
+}
+
+/** The stored mail; `withRaw: false` leaves the raw mail out (it may weigh tens of MB). */
+export async function getInboundContent(
+  db: Knex,
+  id: string,
+  options: { withRaw?: boolean } = {},
+): Promise<InboundContent | undefined> {
   const row = (await db(TABLE)
     .where({ id })
     .first(
       'id',
       'channel',
-      'raw',
+      db.raw('octet_length(raw) AS raw_size'),
       'webhook',
       'envelope_from',
       'envelope_recipients',
@@ -232,7 +282,7 @@ export async function getInboundContent(db: Knex, id: string): Promise<InboundCo
     | {
         id: string;
         channel: InboundChannel;
-        raw: Buffer | null;
+        raw_size: number | null;
         webhook: unknown;
         envelope_from: string | null;
         envelope_recipients: string[] | null;
@@ -241,10 +291,12 @@ export async function getInboundContent(db: Knex, id: string): Promise<InboundCo
       }
     | undefined;
   if (!row) return undefined;
+  const rawSize = row.raw_size === null ? null : Number(row.raw_size);
   return {
     id: row.id,
     channel: row.channel,
-    raw: row.raw,
+    raw: options.withRaw === false || rawSize === null ? null : await readInboundRaw(db, id),
+    rawSize,
     webhook: row.webhook,
     envelopeFrom: row.envelope_from,
     envelopeRecipients: row.envelope_recipients ?? [],

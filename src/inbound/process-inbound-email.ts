@@ -23,6 +23,7 @@
  *    naming the attachments not checked (unsupported or too large files are listed inside
  *    the acknowledgement, not in a mail of their own).
  */
+import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { BrevoInboundClient } from '../adapters/brevo-inbound.js';
 import type { Config } from '../config.js';
@@ -31,6 +32,8 @@ import {
   findHandledTwin,
   getInboundContent,
   lockInboundForProcessing,
+  rawInboundSlices,
+  readInboundRaw,
   recordInboundOutcome,
   saveReplies,
   scheduleInboundRetry,
@@ -105,9 +108,9 @@ export interface ProcessOptions {
 
 type AnyMailRequest = { [N in TemplateName]: MailRequest<N> }[TemplateName];
 
+/** A received mail as parsed; its raw copy is not kept (read again for a forward, if any). */
 interface LoadedMail {
   parsed: ParsedEmail;
-  raw?: Buffer;
   messageId: string;
   attachmentHashes: string[];
   issues: Map<number, DownloadIssue>;
@@ -127,10 +130,14 @@ function retryDelay(deps: InboundDeps, attempts: number): number {
 }
 
 async function loadMail(deps: InboundDeps, claimed: ClaimedInbound): Promise<Loaded> {
-  const content = await getInboundContent(deps.db, claimed.id);
+  const content = await getInboundContent(deps.db, claimed.id, { withRaw: false });
   if (!content) return { kind: 'unreadable' };
-  if (content.raw) {
-    const parsed = await parseEmail(content.raw, {
+  if (content.rawSize) {
+    // Streamed from the database: a mail of tens of MB is never held whole here.
+    const raw = Readable.from(rawInboundSlices(deps.db, claimed.id, content.rawSize), {
+      objectMode: false,
+    });
+    const parsed = await parseEmail(raw, {
       maxAttachmentBytes: maxQuoteBytes(deps),
       envelopeRecipients: content.envelopeRecipients,
     });
@@ -140,7 +147,6 @@ async function loadMail(deps: InboundDeps, claimed: ClaimedInbound): Promise<Loa
       kind: 'mail',
       mail: {
         parsed,
-        raw: content.raw,
         messageId: messageIdOrSynthetic(parsed, parsed.idempotencyChecksum),
         attachmentHashes: topLevelHashes(parsed),
         issues: new Map(),
@@ -527,21 +533,25 @@ async function decideAndStore(
   });
 }
 
+/**
+ * The raw mail for a forward to the team, read again only then: a mail of tens of MB is not
+ * held while its quotes are stored. Nothing for a webhook item (or a purged mail).
+ */
+async function rawForForward(deps: InboundDeps, id: string): Promise<{ raw?: Buffer }> {
+  const raw = await readInboundRaw(deps.db, id);
+  return raw ? { raw } : {};
+}
+
 /** Phase 2: sends what the plan says and is not done yet; `processed` once all went out. */
-async function sendReplies(
-  deps: InboundDeps,
-  id: string,
-  raw: Buffer | undefined,
-  subject?: string,
-) {
-  const content = await getInboundContent(deps.db, id);
+async function sendReplies(deps: InboundDeps, id: string, subject?: string) {
+  const content = await getInboundContent(deps.db, id, { withRaw: false });
   const replies = content?.replies ?? [];
   for (const planned of replies) {
     if (planned.done) continue;
     if (planned.kind === 'forward') {
       await forwardToTeam(deps.mail, {
         inboundEmailId: id,
-        ...(raw ? { raw } : {}),
+        ...(await rawForForward(deps, id)),
         ...(subject ? { subject } : {}),
       });
     } else if (planned.request) {
@@ -560,8 +570,7 @@ async function processOne(deps: InboundDeps, workerId: string, claimed: ClaimedI
   const log = deps.logger.child({ inboundEmailId: claimed.id, attempt: claimed.attempts });
   try {
     if (claimed.status === 'replying') {
-      const content = await getInboundContent(deps.db, claimed.id);
-      await sendReplies(deps, claimed.id, content?.raw ?? undefined);
+      await sendReplies(deps, claimed.id);
       log.info({ ms: Date.now() - started }, 'inbound mail replies sent');
       return;
     }
@@ -595,12 +604,12 @@ async function processOne(deps: InboundDeps, workerId: string, claimed: ClaimedI
       if (FORWARDED_BLOCKS.has(decision.reason)) {
         await forwardToTeam(deps.mail, {
           inboundEmailId: claimed.id,
-          ...(loaded.mail.raw ? { raw: loaded.mail.raw } : {}),
+          ...(await rawForForward(deps, claimed.id)),
           ...(loaded.mail.parsed.subject ? { subject: loaded.mail.parsed.subject } : {}),
         });
       }
     } else {
-      await sendReplies(deps, claimed.id, loaded.mail.raw, loaded.mail.parsed.subject);
+      await sendReplies(deps, claimed.id, loaded.mail.parsed.subject);
     }
     log.info(
       {
