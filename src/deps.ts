@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createAdemeClient } from './adapters/ademe.js';
 import { createBrevoInboundClient } from './adapters/brevo-inbound.js';
 import { createClamavClient } from './adapters/clamav.js';
-import { createLlmClient, type LlmClient } from './adapters/llm/llm-client.js';
+import type { LlmClient } from './adapters/llm/llm-client.js';
 import {
   buildLlmProviders,
   type LlmProvider,
@@ -102,6 +102,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
   for (const task of ['privateData', 'worksData'] as const) {
     const provider = chosen[task];
     if (provider) {
+      // The openai client is loaded only when a provider is configured.
+      const { createLlmClient } = await import('./adapters/llm/llm-client.js');
       llm[task] = createLlmClient({
         provider,
         timeoutMs: config.LLM_TIMEOUT_MS,
