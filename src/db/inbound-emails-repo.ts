@@ -4,7 +4,7 @@
  * quote checks, retried with back-off, and what became of each part.
  */
 import type { Knex } from 'knex';
-import { isUniqueViolation } from './pg-errors.js';
+import { readInboundRaw } from './inbound-raw-repo.js';
 
 const TABLE = 'inbound_emails';
 
@@ -67,17 +67,6 @@ export interface PlannedReply {
   done?: boolean;
 }
 
-export interface NewRawInbound {
-  channel: 'smtp' | 'cli';
-  messageId: string;
-  checksum: string;
-  /** SHA-256 of the top-level attachments, sorted. */
-  attachmentHashes: string[];
-  raw: Buffer;
-  envelopeFrom?: string;
-  envelopeRecipients?: string[];
-}
-
 export interface NewWebhookInbound {
   providerUuid: string;
   messageId?: string;
@@ -91,48 +80,6 @@ export interface InsertResult {
 
 function sortedUnique(hashes: readonly string[]): string[] {
   return [...new Set(hashes)].sort();
-}
-
-/**
- * Stores a raw mail unless it is already there: same Message-ID and checksum (the unique index),
- * or same Message-ID and the same attachments (the same mail through another channel).
- */
-export async function insertRawInbound(db: Knex, mail: NewRawInbound): Promise<InsertResult> {
-  const hashes = sortedUnique(mail.attachmentHashes);
-  try {
-    return await db.transaction(async (trx) => {
-      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [mail.messageId]);
-      const twin = (await trx(TABLE)
-        .where({ message_id: mail.messageId })
-        .where((q) =>
-          q
-            .where({ checksum: mail.checksum })
-            .orWhereRaw('attachment_hashes = ?::text[]', [hashes]),
-        )
-        .first('id')) as { id: string } | undefined;
-      if (twin) return { id: twin.id, duplicate: true };
-      const [row] = (await trx(TABLE)
-        .insert({
-          channel: mail.channel,
-          message_id: mail.messageId,
-          checksum: mail.checksum,
-          attachment_hashes: hashes,
-          raw: mail.raw,
-          envelope_from: mail.envelopeFrom ?? null,
-          envelope_recipients: mail.envelopeRecipients ?? null,
-        })
-        .returning('id')) as { id: string }[];
-      if (!row) throw new Error('inbound_emails: insert returned nothing');
-      return { id: row.id, duplicate: false };
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const existing = (await db(TABLE)
-      .where({ message_id: mail.messageId, checksum: mail.checksum })
-      .first('id')) as { id: string } | undefined;
-    if (!existing) throw err;
-    return { id: existing.id, duplicate: true };
-  }
 }
 
 /** Stores a webhook item unless its Brevo `Uuid` is already there. */
@@ -208,6 +155,8 @@ export async function claimDueInbound(
 export interface InboundContent {
   id: string;
   channel: InboundChannel;
+  /** The key stored at ingest (raw mails), or Brevo's (webhook items). */
+  messageId: string | null;
   /** Left out (`null`) when asked `withRaw: false`; see `rawSize`. */
   raw: Buffer | null;
   /** Bytes of the raw mail; `null` when there is none (webhook item, purged). */
@@ -217,48 +166,6 @@ export interface InboundContent {
   envelopeRecipients: string[];
   caseId: string | null;
   replies: PlannedReply[];
-}
-
-/** Slice of the raw mail read per query. */
-const RAW_READ_SLICE_BYTES = 1024 * 1024;
-
-/**
- * The raw mail in slices of 1 MiB, one query each, as the consumer asks for them: a bytea of
- * tens of MB fetched as one value arrives as hex text twice its size, which the driver buffers,
- * turns into a string and decodes (a 57 MB mail peaked at about 510 MB more). Throws when the
- * raw mail disappears midway (purged).
- */
-export async function* rawInboundSlices(
-  db: Knex,
-  id: string,
-  size: number,
-): AsyncGenerator<Buffer, void, undefined> {
-  for (let offset = 0; offset < size;) {
-    const row = (await db(TABLE)
-      .where({ id })
-      .first(db.raw('substring(raw FROM ? FOR ?) AS part', [offset + 1, RAW_READ_SLICE_BYTES]))) as
-      { part: Buffer | null } | undefined;
-    const part = row?.part;
-    if (!part || part.length === 0) throw new Error('inbound_emails: raw mail gone while read');
-    offset += part.length;
-    yield part;
-  }
-}
-
-async function rawSizeOf(db: Knex, id: string): Promise<number | null> {
-  const row = (await db(TABLE).where({ id }).first(db.raw('octet_length(raw) AS size'))) as
-    { size: number | null } | undefined;
-  return row?.size === null || row?.size === undefined ? null : Number(row.size);
-}
-
-/** The raw mail in one Buffer (read in slices); `null` when there is none. */
-export async function readInboundRaw(db: Knex, id: string): Promise<Buffer | null> {
-  const size = await rawSizeOf(db, id);
-  if (size === null) return null;
-  const raw = Buffer.allocUnsafe(size);
-  let offset = 0;
-  for await (const part of rawInboundSlices(db, id, size)) offset += part.copy(raw, offset);
-  return raw;
 }
 
 /** The stored mail; `withRaw: false` leaves the raw mail out (it may weigh tens of MB). */
@@ -272,7 +179,8 @@ export async function getInboundContent(
     .first(
       'id',
       'channel',
-      db.raw('octet_length(raw) AS raw_size'),
+      'message_id',
+      db.raw('coalesce(raw_size, octet_length(raw)) AS raw_size'),
       'webhook',
       'envelope_from',
       'envelope_recipients',
@@ -282,7 +190,8 @@ export async function getInboundContent(
     | {
         id: string;
         channel: InboundChannel;
-        raw_size: number | null;
+        message_id: string | null;
+        raw_size: number | string | null;
         webhook: unknown;
         envelope_from: string | null;
         envelope_recipients: string[] | null;
@@ -295,6 +204,7 @@ export async function getInboundContent(
   return {
     id: row.id,
     channel: row.channel,
+    messageId: row.message_id,
     raw: options.withRaw === false || rawSize === null ? null : await readInboundRaw(db, id),
     rawSize,
     webhook: row.webhook,

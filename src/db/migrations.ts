@@ -8,6 +8,7 @@ import * as initialSchema from '../../migrations/20261124120000-initial-schema.j
 import * as runnerStepOutputs from '../../migrations/20261124150000-runner-step-outputs.js';
 import * as mailInbound from '../../migrations/20261124160000-mail-inbound.js';
 import * as mailOutbound from '../../migrations/20261124160100-mail-outbound.js';
+import * as inboundRawStorage from '../../migrations/20261124170000-inbound-raw-storage.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261124150000-runner-step-outputs', runnerStepOutputs],
   ['20261124160000-mail-inbound', mailInbound],
   ['20261124160100-mail-outbound', mailOutbound],
+  ['20261124170000-inbound-raw-storage', inboundRawStorage],
 ];
 
 const migrationSource: Knex.MigrationSource<string> = {

@@ -3,7 +3,7 @@
  * raw single-valued fields. No network, no state.
  */
 import type { AddressObject, EmailAddress, HeaderValue, Headers } from 'mailparser';
-import type { RawHeaderField } from './mime-scan.js';
+import type { RawHeaderField } from './raw-checksum.js';
 
 export interface Mailbox {
   address: string;

@@ -5,13 +5,11 @@
  * closed, base64 with foreign characters, charsets nobody can decode, raw 8-bit headers).
  * It keeps no body: only the root header block (bounded) and a few counters.
  */
-import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { RawChecksum, type RawHeaderField } from './raw-checksum.js';
 
-/** Header fields a relay adds or rewrites: left out of the idempotency checksum. */
-const TRACE_HEADERS = new Set(['received', 'return-path', 'delivered-to', 'x-original-to']);
-/** A root header block larger than this is not a header block (mailsplit's own cap is 1 MB). */
-const MAX_HEADER_BLOCK_BYTES = 1024 * 1024;
+export type { RawHeaderField } from './raw-checksum.js';
+
 /** Lines longer than this are not MIME structure; they are skipped by the structure scan. */
 const MAX_SCANNED_LINE_BYTES = 64 * 1024;
 /** Bytes of the base64 alphabet (`=` apart), and those `String.prototype.trim` drops in Latin-1. */
@@ -48,13 +46,6 @@ const ENCODED_WORD_CHARSET = /=\?([^?*\s]+)(?:\*[^?]*)?\?[bq]\?/giu;
 export type MimeProblem =
   'malformed_mime' | 'bad_base64' | 'unknown_charset' | 'raw_8bit_header' | 'header_too_large';
 
-export interface RawHeaderField {
-  /** Lower-cased field name. */
-  name: string;
-  /** The whole field as received (name, colon, folded value, line end). */
-  raw: Buffer;
-}
-
 export interface MimeScanResult {
   idempotencyChecksum: string;
   rawSize: number;
@@ -87,41 +78,6 @@ function isValidUtf8(bytes: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-function endOfHeaderBlock(buffer: Buffer): number {
-  if (buffer[0] === 0x0a) return 1;
-  if (buffer[0] === 0x0d && buffer[1] === 0x0a) return 2;
-  const lf = buffer.indexOf('\n\n');
-  const crlf = buffer.indexOf('\n\r\n');
-  if (lf < 0 && crlf < 0) return -1;
-  if (crlf < 0 || (lf >= 0 && lf < crlf)) return lf + 2;
-  return crlf + 3;
-}
-
-function splitFields(block: Buffer): RawHeaderField[] {
-  const fields: RawHeaderField[] = [];
-  let start = 0;
-  while (start < block.length) {
-    let end = start;
-    // A field runs until a line end not followed by folding whitespace.
-    for (;;) {
-      const nl = block.indexOf(0x0a, end);
-      if (nl < 0) {
-        end = block.length;
-        break;
-      }
-      end = nl + 1;
-      const next = block[end];
-      if (next !== 0x20 && next !== 0x09) break;
-    }
-    const raw = block.subarray(start, end);
-    const colon = raw.indexOf(0x3a);
-    const name = (colon > 0 ? raw.subarray(0, colon) : raw).toString('latin1').trim().toLowerCase();
-    fields.push({ name, raw });
-    start = end;
-  }
-  return fields;
 }
 
 /** The MIME structure seen line by line: boundaries declared and closed, base64 bodies. */
@@ -234,70 +190,30 @@ class StructureScan {
 }
 
 export function createMimeScan(): MimeScan {
-  const hash = createHash('sha256');
+  const checksum = new RawChecksum();
   const structure = new StructureScan();
-  let header: Buffer[] = [];
-  let headerLength = 0;
-  let inRootHeader = true;
-  let rawSize = 0;
-  let rootHeaders: RawHeaderField[] = [];
-
-  const hashHeaderBlock = (block: Buffer): void => {
-    rootHeaders = splitFields(block);
-    for (const field of rootHeaders) {
-      if (!TRACE_HEADERS.has(field.name)) hash.update(field.raw);
-    }
-  };
-
-  const take = (chunk: Buffer): void => {
-    rawSize += chunk.length;
-    structure.write(chunk);
-    if (!inRootHeader) {
-      hash.update(chunk);
-      return;
-    }
-    header.push(chunk);
-    headerLength += chunk.length;
-    const pending = Buffer.concat(header, headerLength);
-    const end = endOfHeaderBlock(pending);
-    if (end >= 0) {
-      const blankLine = pending[end - 2] === 0x0d ? 3 : 2;
-      const blockEnd = end <= 2 ? 0 : end - blankLine + 1;
-      hashHeaderBlock(pending.subarray(0, blockEnd));
-      hash.update(pending.subarray(blockEnd));
-    } else if (headerLength > MAX_HEADER_BLOCK_BYTES) {
-      structure.problems.add('header_too_large');
-      hash.update(pending);
-    } else {
-      return;
-    }
-    inRootHeader = false;
-    header = [];
-  };
 
   const stream = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      take(chunk);
+      structure.write(chunk);
+      checksum.update(chunk);
+      if (checksum.headerTooLarge) structure.problems.add('header_too_large');
       callback(null, chunk);
     },
     flush(callback: TransformCallback) {
-      if (inRootHeader && headerLength) hashHeaderBlock(Buffer.concat(header, headerLength));
+      checksum.end();
       structure.end();
       callback();
     },
   });
-  let digest: string | undefined;
   return {
     stream,
-    result: () => {
-      digest ??= hash.digest('hex');
-      return {
-        idempotencyChecksum: digest,
-        rawSize,
-        receivedCount: rootHeaders.filter((f) => f.name === 'received').length,
-        rootHeaders,
-        problems: [...structure.problems],
-      };
-    },
+    result: () => ({
+      idempotencyChecksum: checksum.checksum(),
+      rawSize: checksum.rawSize,
+      receivedCount: checksum.rootHeaders.filter((f) => f.name === 'received').length,
+      rootHeaders: checksum.rootHeaders,
+      problems: [...structure.problems],
+    }),
   };
 }

@@ -1,12 +1,11 @@
 /**
  * The inbound SMTP listener (DESIGN.md §3, stack-and-pitfalls.md §A.4): refuses recipients
  * outside INBOUND_MAIL_DOMAIN at RCPT (550), messages over SMTP_MAX_MESSAGE_MB at DATA (552),
- * and answers 250 only once the raw message is committed (`ingestRawEmail`); a database failure
- * answers 451 so the sending server retries. Plain SMTP without AUTH: it sits behind the MX or
- * on loopback.
+ * and answers 250 only once the raw message is committed (`ingestRawEmail`, which writes it to
+ * the database as it arrives); a database failure answers 451 so the sending server retries.
+ * Plain SMTP without AUTH: it sits behind the MX or on loopback.
  */
 import type { AddressInfo } from 'node:net';
-import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
@@ -40,19 +39,6 @@ function smtpError(message: string, responseCode: number): Error & { responseCod
   return Object.assign(new Error(message), { responseCode });
 }
 
-/** The whole stream, or `undefined` (drained) once it goes over `maxBytes`. */
-async function readAtMost(stream: Readable, maxBytes: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size <= maxBytes) chunks.push(buffer);
-    else chunks.length = 0;
-  }
-  return size <= maxBytes ? Buffer.concat(chunks) : undefined;
-}
-
 export async function createSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
   const { deps } = options;
   const maxBytes = deps.config.SMTP_MAX_MESSAGE_MB * MIB;
@@ -77,15 +63,15 @@ export async function createSmtpListener(options: SmtpListenerOptions): Promise<
     onData(stream, session, callback) {
       const started = Date.now();
       void (async () => {
-        const raw = await readAtMost(stream, maxBytes);
-        if (!raw || stream.sizeExceeded) {
-          deps.logger.info({ size: stream.byteLength, maxBytes }, 'smtp message over size');
-          throw smtpError('5.3.4 Message trop volumineux / message too big', 552);
-        }
         const mailFrom = session.envelope.mailFrom;
         const result = await ingestRawEmail(deps.db, {
           channel: 'smtp',
-          raw,
+          raw: stream,
+          maxBytes,
+          tooLarge: () => {
+            deps.logger.info({ size: stream.byteLength, maxBytes }, 'smtp message over size');
+            return smtpError('5.3.4 Message trop volumineux / message too big', 552);
+          },
           envelope: {
             mailFrom: mailFrom === false ? '' : mailFrom.address,
             rcptTo: session.envelope.rcptTo.map((r) => r.address),
@@ -95,7 +81,7 @@ export async function createSmtpListener(options: SmtpListenerOptions): Promise<
           {
             inboundEmailId: result.id,
             duplicate: result.duplicate,
-            size: raw.length,
+            size: result.size,
             recipients: session.envelope.rcptTo.length,
             ms: Date.now() - started,
           },

@@ -23,6 +23,7 @@ const TABLES = [
   'quote_check_feedbacks',
   'processing_logs',
   'inbound_emails',
+  'inbound_email_chunks',
   'outbound_emails',
   'lookup_cache',
   'export_logs',
@@ -164,6 +165,16 @@ describe('the migrations', () => {
         WHERE attrelid = 'quote_files'::regclass AND attname = 'data'`,
     );
     expect(storage.rows).toEqual([{ attstorage: 'e' }]);
+    const rawStorage = await db.knex.raw<{ rows: { attname: string; attstorage: string }[] }>(
+      `SELECT attname, attstorage FROM pg_attribute
+        WHERE (attrelid = 'inbound_emails'::regclass AND attname = 'raw')
+           OR (attrelid = 'inbound_email_chunks'::regclass AND attname = 'data')
+        ORDER BY attname`,
+    );
+    expect(rawStorage.rows).toEqual([
+      { attname: 'data', attstorage: 'e' },
+      { attname: 'raw', attstorage: 'e' },
+    ]);
     const columns = await db.knex.raw<{ rows: { column_name: string; column_default: string }[] }>(
       `SELECT column_name, column_default FROM information_schema.columns
         WHERE table_name = 'quote_checks' AND column_name IN ('stage', 'attempts', 'locked_until', 'next_attempt_at')

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { readInboundRaw } from '../../src/db/inbound-raw-repo.js';
 import { composeMail, fakePdf } from './compose.js';
 import {
   DOMAIN,
@@ -70,11 +71,7 @@ describe('SMTP refusals', () => {
     const response = await h.sendSmtp(raw);
     expect(response).toMatch(/^250 /u);
     const id = /([0-9a-f-]{36})/u.exec(response)?.[1];
-    const row = (await h.db('inbound_emails').where({ id }).first()) as {
-      raw: Buffer;
-      status: string;
-    };
-    expect(row.raw.equals(raw)).toBe(true);
+    expect((await readInboundRaw(h.db, id ?? ''))?.equals(raw)).toBe(true);
     await h.processAll();
   });
 });
@@ -239,8 +236,8 @@ describe('hostile mails', () => {
       ],
     });
     const { id } = await sendAndProcess(raw);
-    const row = (await h.db('inbound_emails').where({ id }).first()) as { raw: Buffer };
-    expect(row.raw.toString('utf8')).toContain('<script>alert(1)</script>');
+    const stored = await readInboundRaw(h.db, id);
+    expect(stored?.toString('utf8')).toContain('<script>alert(1)</script>');
     const files = await h.outbox();
     const sent = (await h.db('outbound_emails').where({ inbound_email_id: id }).first()) as {
       message_id: string;

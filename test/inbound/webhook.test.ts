@@ -186,12 +186,21 @@ describe('one mail by two channels', () => {
     expect(acks.map((a: { template: string }) => a.template)).toEqual(['quotes_case_updated']);
   });
 
-  it('webhook first, then SMTP: the SMTP copy is a duplicate at once', async () => {
-    // e01 came by webhook above.
+  it('webhook first, then SMTP: the SMTP copy is stored, then found a duplicate', async () => {
+    // e01 came by webhook above. The listener keys a mail on (Message-ID, checksum) only: the
+    // attachments are hashed by processing, which finds the twin and sends nothing more.
+    const messageId = '<20261116091402.7c41e2a9@isocombles-armor.fr>';
+    const checksBefore = await h.db('quote_checks').count<{ count: string }[]>();
     const response = await h.sendSmtp(readFileSync(join(fixturesDir, 'e01_devis_unique.eml')));
     expect(response).toMatch(/^250 /u);
-    const rows = await rowByMessageId('<20261116091402.7c41e2a9@isocombles-armor.fr>');
-    expect(rows.map((r) => r.channel)).toEqual(['brevo']);
+    await h.processAll();
+    const rows = await rowByMessageId(messageId);
+    expect(rows.map((r) => [r.channel, r.status])).toEqual([
+      ['brevo', 'processed'],
+      ['smtp', 'duplicate'],
+    ]);
+    expect(await templatesOf(rows[1]?.id ?? '')).toEqual([]);
+    expect(await h.db('quote_checks').count<{ count: string }[]>()).toEqual(checksBefore);
   });
 });
 
