@@ -34,6 +34,31 @@ export interface SmtpListener {
   close(): Promise<void>;
 }
 
+/** Mails received at once (each streams into one database connection of the pool of 10). */
+export const MAX_CONCURRENT_INGESTS = 4;
+
+/** A counting semaphore: `acquire()` resolves with the function that gives the slot back. */
+export function createSlots(size: number): { acquire(): Promise<() => void> } {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else free += 1;
+  };
+  return {
+    acquire: () =>
+      new Promise((resolve) => {
+        if (free > 0) {
+          free -= 1;
+          resolve(release);
+        } else {
+          waiting.push(() => resolve(release));
+        }
+      }),
+  };
+}
+
 /** An SMTP answer with its reply code, as smtp-server reads it from the error. */
 function smtpError(message: string, responseCode: number): Error & { responseCode: number } {
   return Object.assign(new Error(message), { responseCode });
@@ -42,6 +67,7 @@ function smtpError(message: string, responseCode: number): Error & { responseCod
 export async function createSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
   const { deps } = options;
   const maxBytes = deps.config.SMTP_MAX_MESSAGE_MB * MIB;
+  const ingestSlots = createSlots(MAX_CONCURRENT_INGESTS);
   const server = new SMTPServer({
     name: deps.config.INBOUND_MAIL_DOMAIN,
     banner: 'Mon Devis Sans Oublis',
@@ -64,6 +90,9 @@ export async function createSmtpListener(options: SmtpListenerOptions): Promise<
       const started = Date.now();
       void (async () => {
         const mailFrom = session.envelope.mailFrom;
+        // Each ingest holds a database connection while the mail arrives: a few at a time, the
+        // others wait (their TCP stream is paused), so slow senders cannot starve the pool.
+        const release = await ingestSlots.acquire();
         const result = await ingestRawEmail(deps.db, {
           channel: 'smtp',
           raw: stream,
@@ -76,7 +105,7 @@ export async function createSmtpListener(options: SmtpListenerOptions): Promise<
             mailFrom: mailFrom === false ? '' : mailFrom.address,
             rcptTo: session.envelope.rcptTo.map((r) => r.address),
           },
-        });
+        }).finally(release);
         deps.logger.info(
           {
             inboundEmailId: result.id,

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { readInboundRaw } from '../../src/db/inbound-raw-repo.js';
+import { createSlots } from '../../src/inbound/smtp-server.js';
 import { composeMail, fakePdf } from './compose.js';
 import {
   DOMAIN,
@@ -250,5 +251,29 @@ describe('hostile mails', () => {
     expect(reply?.mail.subject).toContain(evil);
     // File names are made safe at parse time; the unsupported one is still named.
     expect(reply?.mail.text).toMatch(/script_?\.docx/u);
+  });
+});
+
+describe('ingest slots', () => {
+  it('let a fixed number of ingests run at once; the others wait their turn, in order', async () => {
+    const slots = createSlots(2);
+    const order: string[] = [];
+    const first = await slots.acquire();
+    const second = await slots.acquire();
+    const third = slots.acquire().then((release) => {
+      order.push('third');
+      return release;
+    });
+    const fourth = slots.acquire().then((release) => {
+      order.push('fourth');
+      return release;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual([]);
+    first();
+    (await third)();
+    second();
+    (await fourth)();
+    expect(order).toEqual(['third', 'fourth']);
   });
 });
