@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { BrevoInboundClient } from '../adapters/brevo-inbound.js';
 import type { Logger } from '../logger.js';
 import { parseBrevoWebhook, type BrevoInboundItem } from './brevo-payload.js';
-import { normaliseMessageId } from './mail-headers.js';
+import { normaliseMessageId, readPolicyHeaderFields } from './mail-headers.js';
 import { parseEmail } from './parse-email.js';
 import type { AttachmentPart, ParsedEmail, PolicyHeaders } from './parsed-email.js';
 
@@ -39,19 +39,7 @@ function policyHeadersOf(headers: Record<string, string[]>): PolicyHeaders {
     contentType:
       (first(headers, 'content-type') ?? 'text/plain').split(';')[0]?.trim().toLowerCase() ?? '',
   };
-  const optional = {
-    autoSubmitted: 'auto-submitted',
-    precedence: 'precedence',
-    xAutoreply: 'x-autoreply',
-    xAutoResponseSuppress: 'x-auto-response-suppress',
-    mdsoTemplate: 'x-mdso-template',
-    returnPath: 'return-path',
-  } as const;
-  for (const [key, header] of Object.entries(optional) as [keyof typeof optional, string][]) {
-    const value = first(headers, header);
-    if (value !== undefined) policy[key] = value;
-  }
-  return policy;
+  return { ...policy, ...readPolicyHeaderFields((name) => first(headers, name)) };
 }
 
 function htmlContentIds(raw: unknown): string[] {

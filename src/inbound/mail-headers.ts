@@ -79,3 +79,30 @@ export function readTraceAddresses(fields: readonly RawHeaderField[], name: stri
     .map((value) => value.replace(/^.*</u, '').replace(/>.*$/u, '').trim())
     .filter((address) => address.includes('@'));
 }
+
+/** The optional headers the auto-reply policy reads (RFC 3834 and loop markers), by field. */
+const POLICY_HEADER_NAMES = {
+  autoSubmitted: 'auto-submitted',
+  precedence: 'precedence',
+  xAutoreply: 'x-autoreply',
+  xAutoResponseSuppress: 'x-auto-response-suppress',
+  mdsoTemplate: 'x-mdso-template',
+  returnPath: 'return-path',
+} as const;
+
+export type PolicyHeaderField = keyof typeof POLICY_HEADER_NAMES;
+
+/** Reads those headers through `first(name)` (the first value of a header, lower-case name). */
+export function readPolicyHeaderFields(
+  first: (name: string) => string | undefined,
+): Partial<Record<PolicyHeaderField, string>> {
+  const fields: Partial<Record<PolicyHeaderField, string>> = {};
+  for (const [key, header] of Object.entries(POLICY_HEADER_NAMES) as [
+    PolicyHeaderField,
+    string,
+  ][]) {
+    const value = first(header);
+    if (value !== undefined) fields[key] = value;
+  }
+  return fields;
+}

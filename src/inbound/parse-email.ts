@@ -13,6 +13,7 @@ import {
   rawHeaderValues,
   readMailboxes,
   readMessageIds,
+  readPolicyHeaderFields,
   readTraceAddresses,
 } from './mail-headers.js';
 import { createMimeScan, type MimeScanResult } from './mime-scan.js';
@@ -184,19 +185,7 @@ function policyHeadersOf(message: MessageRead): PolicyHeaders {
     ],
     contentType: type.trim().toLowerCase(),
   };
-  const optional = {
-    autoSubmitted: 'auto-submitted',
-    precedence: 'precedence',
-    xAutoreply: 'x-autoreply',
-    xAutoResponseSuppress: 'x-auto-response-suppress',
-    mdsoTemplate: 'x-mdso-template',
-    returnPath: 'return-path',
-  } as const;
-  for (const [key, header] of Object.entries(optional) as [keyof typeof optional, string][]) {
-    const value = firstRaw(message, header);
-    if (value !== undefined) policy[key] = value;
-  }
-  return policy;
+  return { ...policy, ...readPolicyHeaderFields((name) => firstRaw(message, name)) };
 }
 
 function subjectOf(message: MessageRead, problems: Set<string>): string {

@@ -4,7 +4,8 @@
  * `server_timeout_error`; unlike upstream, their case is validated and their report is sent.
  */
 import { closeStaleChecks } from '../db/quote-checks-repo.js';
-import { RULES_VERSION, timeoutDetail } from '../rules/validate-quote.js';
+import { timeoutDetail } from '../rules/validate-quote.js';
+import { singleFindingValidation } from './single-finding.js';
 import { validateCaseIfComplete, type CaseDeps } from './validate-case.js';
 
 export async function closeTimedOutChecks(
@@ -13,16 +14,7 @@ export async function closeTimedOutChecks(
 ): Promise<string[]> {
   const closed = await closeStaleChecks(deps.db, {
     olderThanMinutes: options.olderThanMinutes,
-    validationFor: (id) => {
-      const detail = timeoutDetail(id);
-      return {
-        errors: [detail.code],
-        errorDetails: [detail],
-        controlCodes: [],
-        controlsCount: 0,
-        version: RULES_VERSION,
-      };
-    },
+    validationFor: (id) => singleFindingValidation(timeoutDetail(id)),
   });
   for (const { id, caseId } of closed) {
     deps.logger.warn({ quoteCheckId: id, caseId }, 'check closed by the timeout rule');

@@ -16,7 +16,8 @@ import {
 } from '../db/quote-checks-repo.js';
 import type { QuoteCheck, Stage } from '../domain/quote-check.js';
 import { AppError, UpstreamError } from '../errors.js';
-import { RULES_VERSION, timeoutDetail } from '../rules/validate-quote.js';
+import { timeoutDetail } from '../rules/validate-quote.js';
+import { singleFindingValidation } from './single-finding.js';
 import { validateCaseIfComplete, type CaseHooks } from './validate-case.js';
 import { FINALISED_FROM, TRANSITIONS } from './stages.js';
 import type { Step, StepDeps } from './steps/index.js';
@@ -107,6 +108,25 @@ async function persist(
   return ok;
 }
 
+/** The write that moves the check from its persisted stage to `to` with the step's output. */
+function advance(
+  deps: RunnerDeps,
+  check: QuoteCheck,
+  state: RunState,
+  to: Stage,
+  patch: StepPatch,
+): (trx: Knex.Transaction) => Promise<boolean> {
+  return (trx) =>
+    writeStep(trx, {
+      id: check.id,
+      workerId: deps.workerId,
+      leaseMs: deps.leaseMs,
+      stage: to,
+      from: state.persistedStage,
+      patch,
+    });
+}
+
 async function finalise(
   check: QuoteCheck,
   deps: RunnerDeps,
@@ -143,16 +163,7 @@ async function finalise(
 
 /** The step kept failing and cannot give up gracefully: the check ends with a server finding. */
 function serverFailurePatch(check: QuoteCheck): StepPatch {
-  const detail = timeoutDetail(check.id);
-  return {
-    validation: {
-      errors: [detail.code],
-      errorDetails: [detail],
-      controlCodes: [],
-      controlsCount: 0,
-      version: RULES_VERSION,
-    },
-  };
+  return { validation: singleFindingValidation(timeoutDetail(check.id)) };
 }
 
 async function onFailure(
@@ -195,15 +206,7 @@ async function onFailure(
     check,
     state,
     { step: step.name, outcome: 'gave_up', startedAt, errorCode: String(error['name']) },
-    (trx) =>
-      writeStep(trx, {
-        id: check.id,
-        workerId: deps.workerId,
-        leaseMs: deps.leaseMs,
-        stage: to,
-        from: state.persistedStage,
-        patch,
-      }),
+    advance(deps, check, state, to, patch),
   );
   if (!ok) return 'lease_lost';
   state.persistedStage = to;
@@ -245,15 +248,12 @@ export async function runClaimedCheck(claimed: QuoteCheck, deps: RunnerDeps): Pr
       check = { ...check, stage: to };
       continue;
     }
-    const ok = await persist(deps, check, state, log, (trx) =>
-      writeStep(trx, {
-        id: check.id,
-        workerId: deps.workerId,
-        leaseMs: deps.leaseMs,
-        stage: to,
-        from: state.persistedStage,
-        patch: result.patch,
-      }),
+    const ok = await persist(
+      deps,
+      check,
+      state,
+      log,
+      advance(deps, check, state, to, result.patch),
     );
     if (!ok) {
       deps.logger.warn({ quoteCheckId: check.id, step: step.name }, 'lease lost: result dropped');

@@ -13,6 +13,7 @@ import {
   validateQuote,
 } from '../../rules/validate-quote.js';
 import { carryEdits } from '../carry-edits.js';
+import { singleFindingValidation } from '../single-finding.js';
 import type { Step, StepDeps } from './step.js';
 
 function problemDetails(check: QuoteCheck, firstIndex: number): ErrorDetail[] {
@@ -41,14 +42,7 @@ export function judge(
 ): ValidationOutput {
   const reading = check.reading;
   if (reading?.code) {
-    const detail = readingErrorDetail(check.id, reading.code, reading.problem);
-    return {
-      errors: [detail.code],
-      errorDetails: [detail],
-      controlCodes: [],
-      controlsCount: 0,
-      version: RULES_VERSION,
-    };
+    return singleFindingValidation(readingErrorDetail(check.id, reading.code, reading.problem));
   }
   const result = validateQuote({
     checkId: check.id,
