@@ -30,11 +30,9 @@ interface ValidationRow {
   validation_error_edits: FindingEdits | null;
 }
 
-export interface QuoteCheckRow extends ValidationRow {
+/** The columns quote_checks and quotes_cases share. */
+interface CheckedRecordRow extends ValidationRow {
   id: string;
-  file_id: string | null;
-  case_id: string | null;
-  parent_id: string | null;
   profile: string;
   renovation_type: string;
   source_name: string | null;
@@ -42,11 +40,17 @@ export interface QuoteCheckRow extends ValidationRow {
   metadata: Record<string, unknown> | null;
   email: string | null;
   email_subject: string | null;
+  finished_at: Date | null;
+  created_at: Date;
+}
+
+export interface QuoteCheckRow extends CheckedRecordRow {
+  file_id: string | null;
+  case_id: string | null;
+  parent_id: string | null;
   stage: string;
   attempts: number;
   started_at: Date;
-  created_at: Date;
-  finished_at: Date | null;
   result_sent_at: Date | null;
   reading: ReadingResult | null;
   document: QuoteDocument | null;
@@ -67,18 +71,7 @@ export interface QuoteCheckRow extends ValidationRow {
   application_version: string | null;
 }
 
-export interface QuotesCaseRow extends ValidationRow {
-  id: string;
-  profile: string;
-  renovation_type: string;
-  source_name: string | null;
-  reference: string | null;
-  metadata: Record<string, unknown> | null;
-  email: string | null;
-  email_subject: string | null;
-  finished_at: Date | null;
-  created_at: Date;
-}
+export type QuotesCaseRow = CheckedRecordRow;
 
 function toValidation(row: ValidationRow): ValidationOutput | null {
   if (row.validation_version === null && row.validation_error_details === null) return null;
@@ -101,7 +94,7 @@ export function validationColumns(validation: ValidationOutput | null): Record<s
   };
 }
 
-function toCheckedRecord(row: QuoteCheckRow | QuotesCaseRow): CheckedRecord {
+function toCheckedRecord(row: CheckedRecordRow): CheckedRecord {
   return {
     id: row.id,
     profile: row.profile as Profile,
