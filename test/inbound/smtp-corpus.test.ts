@@ -4,7 +4,7 @@
  * team, as each `.truth.json` says. e03 answers e02: e02 goes first (files in name order).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestRawEmail } from '../../src/inbound/ingest-email.js';
 import {
@@ -13,29 +13,9 @@ import {
   startInboundHarness,
   type InboundHarness,
 } from './inbound-harness.js';
+import { bare, corpusTruths, expectCorpusOutcome, outboundOf } from './corpus-expectations.js';
 
-interface Truth {
-  eml: string;
-  message_id: string;
-  from: string;
-  to: string[];
-  smtp_expected: string;
-  expected_quote_checks: number;
-  quotes_case: 'created' | 'reused' | 'none';
-  quotes_case_renovation_type: string | null;
-  quotes_case_thread_root: string | null;
-  case_quote_checks_after?: number;
-  expected_auto_reply: string | null;
-  forwarded_to_team: boolean;
-}
-
-const truths: Truth[] = readdirSync(fixturesDir)
-  .filter((f) => f.endsWith('.truth.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(fixturesDir, f), 'utf8')) as Truth)
-  .filter((t) => readdirSync(fixturesDir).includes(t.eml));
-
-const bare = (address: string) => address.replace(/^.*</u, '').replace(/>.*$/u, '').trim();
+const truths = corpusTruths();
 
 let h: InboundHarness;
 beforeAll(async () => {
@@ -44,18 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function outboundOf(id: string) {
-  return (await h
-    .db('outbound_emails')
-    .where({ inbound_email_id: id })
-    .select('template', 'message_id', 'case_id', 'recipient')) as {
-    template: string;
-    message_id: string;
-    case_id: string | null;
-    recipient: string;
-  }[];
-}
 
 describe('corpus mails by SMTP', () => {
   const caseByThreadRoot = new Map<string, string>();
@@ -75,58 +43,7 @@ describe('corpus mails by SMTP', () => {
       id: string;
     };
     expect(row).toBeDefined();
-    await h.processAll();
-    const state = await inboundState(h.db, row.id);
-    expect(state.status).toBe('processed');
-    expect(state.checks).toBe(truth.expected_quote_checks);
-
-    if (truth.quotes_case === 'none') {
-      expect(state.case_id).toBeNull();
-    } else {
-      expect(state.case_id).not.toBeNull();
-      const root = truth.quotes_case_thread_root ?? '';
-      if (truth.quotes_case === 'reused') expect(state.case_id).toBe(caseByThreadRoot.get(root));
-      else expect([...caseByThreadRoot.values()]).not.toContain(state.case_id);
-      caseByThreadRoot.set(root, state.case_id ?? '');
-      const quotesCase = (await h.db('quotes_cases').where({ id: state.case_id }).first()) as {
-        renovation_type: string;
-        profile: string;
-        mail_token: string;
-      };
-      expect(quotesCase.renovation_type).toBe(truth.quotes_case_renovation_type);
-      expect(quotesCase.profile).toBe('email');
-      expect(quotesCase.mail_token).toMatch(/^[a-z2-9]{10}$/u);
-      if (truth.case_quote_checks_after !== undefined) {
-        const count = await h.db('quote_checks').where({ case_id: state.case_id }).count();
-        expect(Number(count[0]?.count)).toBe(truth.case_quote_checks_after);
-      }
-    }
-
-    const sent = await outboundOf(row.id);
-    const replies = sent.filter((m) => m.template !== 'forward');
-    expect(replies.map((m) => m.template)).toEqual(
-      truth.expected_auto_reply ? [truth.expected_auto_reply] : [],
-    );
-    expect(sent.some((m) => m.template === 'forward')).toBe(truth.forwarded_to_team);
-
-    if (truth.expected_auto_reply) {
-      const reply = replies[0];
-      const files = await h.outbox();
-      const file = files.find((f) => f.mail.messageId === reply?.message_id);
-      expect(file).toBeDefined();
-      expect(file?.template).toBe(truth.expected_auto_reply);
-      expect(file?.mail.inReplyTo).toBe(truth.message_id);
-      expect(file?.mail.headers.get('auto-submitted')).toBe('auto-replied');
-      expect((file?.mail.to as { text: string } | undefined)?.text).toContain(bare(truth.from));
-      if (state.case_id) {
-        const token = (await h.db('quotes_cases').where({ id: state.case_id }).first()) as {
-          mail_token: string;
-        };
-        expect((file?.mail.replyTo as { text: string } | undefined)?.text).toContain(
-          `devis+${token.mail_token}@`,
-        );
-      }
-    }
+    await expectCorpusOutcome(h, row.id, truth, caseByThreadRoot);
   });
 
   it('e06 (wrong domain) by a channel that cannot refuse: explanatory reply and forward, no quote', async () => {
@@ -137,7 +54,7 @@ describe('corpus mails by SMTP', () => {
     const state = await inboundState(h.db, id);
     expect(state.checks).toBe(0);
     expect(state.case_id).toBeNull();
-    const sent = await outboundOf(id);
+    const sent = await outboundOf(h, id);
     expect(sent.map((m) => m.template).sort()).toEqual(['forward', 'wrong_address']);
   });
 
@@ -167,6 +84,6 @@ describe('corpus mails by SMTP', () => {
     };
     const state = await inboundState(h.db, row.id);
     expect(state.case_id).toBe(e01.case_id);
-    expect((await outboundOf(row.id)).map((m) => m.template)).toEqual(['quotes_case_updated']);
+    expect((await outboundOf(h, row.id)).map((m) => m.template)).toEqual(['quotes_case_updated']);
   });
 });
