@@ -26,8 +26,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, watch } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -35,12 +34,9 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../dist/src/config.js';
-import { createKnex } from '../dist/src/db/database.js';
-import { startEmbeddedPostgres } from '../dist/src/db/embedded-postgres.js';
-import { migrateLatest } from '../dist/src/db/migrations.js';
+import { openBenchServer, quantile } from './lib/bench-db.mjs';
 import { createDeps } from '../dist/src/deps.js';
 import { processDueInboundEmails } from '../dist/src/inbound/process-inbound-email.js';
 import { createSmtpListener } from '../dist/src/inbound/smtp-server.js';
@@ -80,22 +76,6 @@ const logger = createLogger({ level: 'warn' });
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
-
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The service's environment: LLMs and lookups off, outbox transport, nothing from the caller. */
 function serviceEnv(url, outboxDir) {
@@ -219,55 +199,6 @@ async function rssChild() {
 
 // ---------------------------------------------------------------------------------------------
 // The parent.
-
-/** A PostgreSQL server for the run, and fresh migrated databases on it. */
-async function openBenchServer() {
-  const serverUrl = process.env.DATABASE_URL?.trim();
-  let dir;
-  let embedded;
-  let adminUrl = serverUrl;
-  if (!adminUrl) {
-    dir = await mkdtemp(join(tmpdir(), 'mdso-bench-pg-'));
-    await chmod(dir, 0o755); // the `postgres` system user (when run as root) must reach it
-    embedded = await startEmbeddedPostgres({
-      dir: join(dir, 'postgres'),
-      port: await freePort(),
-      logger,
-    });
-    adminUrl = embedded.url('postgres');
-  }
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  const names = [];
-  return {
-    where: serverUrl ? 'DATABASE_URL (databases of its own)' : 'embedded PostgreSQL (temporary)',
-    async database(suffix) {
-      const name = `mdso_bench_mail_${process.pid}_${suffix}`;
-      await admin(`CREATE DATABASE "${name}"`);
-      names.push(name);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const knex = createKnex(url.toString());
-      await migrateLatest(knex);
-      await knex.destroy();
-      return url.toString();
-    },
-    async close() {
-      for (const name of names) {
-        await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      }
-      await embedded?.stop();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The quote PDF followed by random bytes (incompressible, as a scan would be) up to `size`. */
 function paddedQuote(size) {
@@ -654,7 +585,7 @@ const wanted = (part) => only.length === 0 || only.includes(part);
 if (process.argv[2] === '--rss-child') {
   await rssChild();
 } else {
-  const server = await openBenchServer();
+  const server = await openBenchServer(logger, 'mdso_bench_mail');
   try {
     console.log(
       `mail: ${server.where}, LLM and lookups off (${cpus().length} CPUs, load ${loadavg()

@@ -12,17 +12,14 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPdfReader } from '../dist/src/adapters/pdf/pdf-reader.js';
 import { loadConfig } from '../dist/src/config.js';
+import { openBenchServer, quantile } from './lib/bench-db.mjs';
 import { createKnex } from '../dist/src/db/database.js';
-import { startEmbeddedPostgres } from '../dist/src/db/embedded-postgres.js';
-import { migrateLatest } from '../dist/src/db/migrations.js';
 import { createDeps, parisToday } from '../dist/src/deps.js';
 import { createLogger } from '../dist/src/logger.js';
 import { startClaimLoop } from '../dist/src/pipeline/claim-loop.js';
@@ -41,67 +38,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const bytes = readFileSync(new URL(`../test/fixtures/files/${FILE}`, import.meta.url));
 const logger = createLogger({ level: 'warn' });
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
 const ms = (value) => `${value.toFixed(1)} ms`;
 const ratio = (value, target) => `${(value / target).toFixed(2)} × target`;
-
-/** A database of its own: on DATABASE_URL's server, or on an embedded server made for the run. */
-async function openBenchDatabase() {
-  const serverUrl = process.env.DATABASE_URL?.trim();
-  let dir;
-  let embedded;
-  let adminUrl = serverUrl;
-  if (!adminUrl) {
-    dir = await mkdtemp(join(tmpdir(), 'mdso-bench-pg-'));
-    await chmod(dir, 0o755); // the `postgres` system user (when run as root) must reach it
-    embedded = await startEmbeddedPostgres({
-      dir: join(dir, 'postgres'),
-      port: await freePort(),
-      logger,
-    });
-    adminUrl = embedded.url('postgres');
-  }
-  const name = `mdso_bench_${process.pid}`;
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const knex = createKnex(url.toString());
-  await migrateLatest(knex);
-  await knex.destroy();
-  return {
-    url: url.toString(),
-    where: serverUrl ? 'DATABASE_URL (database of its own)' : 'embedded PostgreSQL (temporary)',
-    close: async () => {
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await embedded?.stop();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The service's environment with LLMs and lookups off (nothing read from the caller's keys). */
 function serviceEnv(url) {
@@ -253,7 +191,12 @@ async function coldStart(database) {
   }
 }
 
-const database = await openBenchDatabase();
+const server = await openBenchServer(logger, 'mdso_bench_pipeline');
+const database = {
+  url: await server.database('a'),
+  where: server.where,
+  close: () => server.close(),
+};
 try {
   const baselineMs = await baseline();
   console.log(
