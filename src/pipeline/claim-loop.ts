@@ -16,7 +16,7 @@ export interface ClaimLoopOptions {
   concurrency: number;
   pollMs: number;
   /**
-   * Other queued work done by the same loop before claiming checks (received mails): called at
+   * Other queued work done by the same loop after claiming checks (received mails): called at
    * each wake; returns how many items it handled (more than 0 = look again at once).
    */
   otherWork?: (workerId: string) => Promise<number>;
@@ -142,14 +142,6 @@ export function startClaimLoop(
   async function loop(): Promise<void> {
     while (!stopped) {
       woken = false;
-      let otherDone = 0;
-      if (options.otherWork) {
-        try {
-          otherDone = await options.otherWork(workerId);
-        } catch (err) {
-          log.warn({ err }, 'queued mail processing failed: retrying');
-        }
-      }
       const free = options.concurrency - inFlight.size;
       let claimedAll = false;
       if (free > 0) {
@@ -172,6 +164,16 @@ export function startClaimLoop(
           await sleep(errorBackoffMs);
           errorBackoffMs = Math.min(errorBackoffMs * 2, MAX_ERROR_BACKOFF_MS);
           continue;
+        }
+      }
+      // Other queued work (received mails) once the claimed checks are under way; mails that
+      // bring quotes make the loop claim again at once.
+      let otherDone = 0;
+      if (options.otherWork && !stopped) {
+        try {
+          otherDone = await options.otherWork(workerId);
+        } catch (err) {
+          log.warn({ err }, 'queued mail processing failed: retrying');
         }
       }
       if (stopped) break;
