@@ -32,11 +32,22 @@ export async function caseIdByMessageIds(
         .from('outbound_emails')
         .whereIn('message_id', ids)
         .whereNotNull('case_id'),
+    )
+    // Brevo sends our reports under its own Message-ID: replies may cite that one.
+    .unionAll((q) =>
+      q
+        .select(db.raw('lower(provider_id) AS message_id'), 'case_id')
+        .from('outbound_emails')
+        .whereRaw('lower(provider_id) = ANY(?)', [ids.map((id) => id.toLowerCase())])
+        .whereNotNull('case_id'),
     )) as { message_id: string; case_id: string }[];
   const byId = new Map<string, string>();
-  for (const row of rows) if (!byId.has(row.message_id)) byId.set(row.message_id, row.case_id);
+  for (const row of rows) {
+    const key = row.message_id.toLowerCase();
+    if (!byId.has(key)) byId.set(key, row.case_id);
+  }
   for (const id of ids) {
-    const caseId = byId.get(id);
+    const caseId = byId.get(id.toLowerCase());
     if (caseId) return caseId;
   }
   return undefined;
