@@ -63,6 +63,9 @@ export function createPartMeter(collectUpTo?: number): PartMeter {
         const headBytes = Buffer.concat(head, headLength);
         result = { sha256: hash.digest('hex'), size, head: headBytes, overLimit };
         if (kept) result.bytes = Buffer.concat(kept, size);
+        // The joined copy is the one kept: the chunks must not stay alive with this meter.
+        kept = undefined;
+        head.length = 0;
       }
       return result;
     },
