@@ -9,6 +9,7 @@ import * as runnerStepOutputs from '../../migrations/20261124150000-runner-step-
 import * as mailInbound from '../../migrations/20261124160000-mail-inbound.js';
 import * as mailOutbound from '../../migrations/20261124160100-mail-outbound.js';
 import * as inboundRawStorage from '../../migrations/20261124170000-inbound-raw-storage.js';
+import * as attachmentPieces from '../../migrations/20261124180000-attachment-pieces.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261124160000-mail-inbound', mailInbound],
   ['20261124160100-mail-outbound', mailOutbound],
   ['20261124170000-inbound-raw-storage', inboundRawStorage],
+  ['20261124180000-attachment-pieces', attachmentPieces],
 ];
 
 const migrationSource: Knex.MigrationSource<string> = {

@@ -76,12 +76,64 @@ export async function saveQuoteFile(db: Knex, file: NewQuoteFile): Promise<strin
           .onConflict(['hexdigest', 'filename'])
           .ignore()
           .returning('id')) as { id: string }[]);
+  return idOfSaved(db, inserted, hexdigest, file.filename);
+}
+
+/** The row just inserted, or the one that holds the same bytes under the same name. */
+async function idOfSaved(
+  db: Knex,
+  inserted: readonly { id: string }[],
+  hexdigest: string,
+  filename: string,
+): Promise<string> {
   if (inserted[0]) return inserted[0].id;
-  const existing = (await db('quote_files')
-    .where({ hexdigest, filename: file.filename })
-    .first('id')) as { id: string } | undefined;
-  if (!existing) throw new Error('quote_files: conflicting row vanished');
+  const existing = (await db('quote_files').where({ hexdigest, filename }).first('id')) as
+    { id: string } | undefined;
+  if (!existing) throw new Error('quote_files: conflicting row vanished or pieces incomplete');
   return existing.id;
+}
+
+/** A file whose bytes are already in the database, as pieces (`inbound_attachment_pieces`). */
+export interface QuoteFileFromPieces {
+  filename: string;
+  contentType: string;
+  /** SHA-256 of the content, measured while it streamed to the pieces. */
+  hexdigest: string;
+  /** Bytes of the content: the pieces must add up to it (else nothing is stored). */
+  size: number;
+  inboundEmailId: string;
+  attempt: number;
+  partIndex: number;
+}
+
+/**
+ * Stores the file from its pieces, joined by the server (the bytes never come back to Node), or
+ * returns the row already holding the same bytes under the same name. Throws when the pieces
+ * are missing or incomplete and no such row exists.
+ */
+export async function saveQuoteFileFromPieces(
+  db: Knex,
+  file: QuoteFileFromPieces,
+): Promise<string> {
+  const result = (await db.raw(
+    `INSERT INTO quote_files (filename, content_type, hexdigest, data)
+       SELECT ?, ?, ?, string_agg(data, ''::bytea ORDER BY seq)
+         FROM inbound_attachment_pieces
+        WHERE inbound_email_id = ? AND attempt = ? AND part_index = ?
+       HAVING count(*) > 0 AND sum(octet_length(data)) = ?
+     ON CONFLICT (hexdigest, filename) DO NOTHING
+     RETURNING id`,
+    [
+      file.filename,
+      file.contentType,
+      file.hexdigest,
+      file.inboundEmailId,
+      file.attempt,
+      file.partIndex,
+      file.size,
+    ],
+  )) as { rows: { id: string }[] };
+  return idOfSaved(db, result.rows, file.hexdigest, file.filename);
 }
 
 export async function getQuoteFileMeta(db: Knex, id: string): Promise<QuoteFileMeta | undefined> {

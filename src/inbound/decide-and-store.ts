@@ -11,6 +11,8 @@ import {
   type InboundFacts,
   type PlannedReply,
 } from '../db/inbound-emails-repo.js';
+import { deleteAttachmentPieces } from '../db/inbound-pieces-repo.js';
+import { saveQuoteFileFromPieces } from '../db/quote-files-repo.js';
 import { createQuotesCase } from '../db/quotes-cases-repo.js';
 import {
   caseIdByMailToken,
@@ -22,12 +24,12 @@ import {
   countRecentChecksBySender,
   setEmailTo,
 } from '../db/threads-repo.js';
-import { submitFiles } from '../pipeline/submit-files.js';
+import { saveSubmittedFile, submitStoredFiles } from '../pipeline/submit-files.js';
 import { autoReplyPolicy, type AutoReplyBlock } from './auto-reply-policy.js';
 import type { InboundDeps } from './inbound-deps.js';
 import { explanatoryReply, reply, resultUrl, submissionAddress } from './inbound-replies.js';
 import type { LoadedMail } from './load-mail.js';
-import { notCheckedOf, partViews } from './part-views.js';
+import { notCheckedOf, partViews, type PartView } from './part-views.js';
 import { pickRecipient, recipientCandidatesOf } from './recipients.js';
 import { threadKeys, type ThreadKeys } from './thread-keys.js';
 
@@ -71,6 +73,35 @@ async function findCase(trx: Knex, keys: ThreadKeys): Promise<string | undefined
   return undefined;
 }
 
+/**
+ * Stores the quote file of a part: from its pieces, joined by the database (a big attachment of
+ * a raw mail), or from its bytes (a small one, a webhook download).
+ */
+async function storeQuoteFile(
+  trx: Knex.Transaction,
+  mail: LoadedMail,
+  view: PartView,
+): Promise<string> {
+  const { part } = view.triaged;
+  const stored = mail.pieces?.sizes.get(part.index);
+  if (mail.pieces && stored !== undefined) {
+    return saveQuoteFileFromPieces(trx, {
+      filename: part.filename,
+      // Sniffed from the head by triage, as `submitFiles` sniffs the bytes.
+      contentType: view.triaged.outcome === 'quote' ? view.triaged.mime : part.contentType,
+      hexdigest: part.sha256,
+      size: stored,
+      ...mail.pieces.owner,
+      partIndex: part.index,
+    });
+  }
+  return saveSubmittedFile(trx, {
+    filename: part.filename,
+    bytes: part.bytes ?? new Uint8Array(),
+    contentType: part.contentType,
+  });
+}
+
 export type Decision =
   | { status: 'lost' }
   | { status: 'duplicate'; twinId: string }
@@ -92,6 +123,13 @@ export async function decideAndStore(
   const parts = views.map((v) => v.record);
 
   return deps.db.transaction(async (trx): Promise<Decision> => {
+    const decision = await decideIn(trx);
+    // The pieces of this attempt are used (or useless): gone with the same commit.
+    if (mail.pieces) await deleteAttachmentPieces(trx, mail.pieces.owner);
+    return decision;
+  });
+
+  async function decideIn(trx: Knex.Transaction): Promise<Decision> {
     if (!(await lockInboundForProcessing(trx, id, workerId))) return { status: 'lost' };
     const twinId = await findHandledTwin(trx, {
       id,
@@ -172,21 +210,17 @@ export async function decideAndStore(
         email: sender,
         ...(parsed.subject ? { emailSubject: parsed.subject } : {}),
       }));
-    const submission = await submitFiles(
-      trx,
-      quotes.map((v) => ({
-        filename: v.triaged.part.filename,
-        bytes: v.triaged.part.bytes ?? new Uint8Array(),
-        contentType: v.triaged.part.contentType,
-      })),
-      {
-        profile: 'email',
-        caseId,
-        sourceName: 'email',
-        email: sender,
-        ...(parsed.subject ? { emailSubject: parsed.subject } : {}),
-      },
-    );
+    const files = [];
+    for (const v of quotes) {
+      files.push({ filename: v.triaged.part.filename, fileId: await storeQuoteFile(trx, mail, v) });
+    }
+    const submission = await submitStoredFiles(trx, files, {
+      profile: 'email',
+      caseId,
+      sourceName: 'email',
+      email: sender,
+      ...(parsed.subject ? { emailSubject: parsed.subject } : {}),
+    });
     submission.checks.forEach((check, i) => {
       const view = quotes[i];
       if (view) view.record.checkId = check.id;
@@ -238,5 +272,5 @@ export async function decideAndStore(
       );
     }
     return save(null, [ack], caseId);
-  });
+  }
 }

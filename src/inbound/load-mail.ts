@@ -1,10 +1,13 @@
 /**
  * Reads a claimed inbound mail for processing: a raw mail streamed from the database into the
- * parser (never held whole), or a webhook item with its attachments downloaded from Brevo.
+ * parser (never held whole), its attachments streamed back to the database in pieces (small
+ * ones kept in memory); or a webhook item with its attachments downloaded from Brevo.
  */
 import { Readable } from 'node:stream';
 import { getInboundContent, type ClaimedInbound } from '../db/inbound-emails-repo.js';
+import { deleteEarlierAttachmentPieces, type PiecesOwner } from '../db/inbound-pieces-repo.js';
 import { rawInboundSlices } from '../db/inbound-raw-repo.js';
+import { createAttachmentPieces } from './attachment-pieces.js';
 import { loadBrevoMail, type DownloadIssue } from './brevo-item-mail.js';
 import { maxQuoteBytes, type InboundDeps } from './inbound-deps.js';
 import { messageIdOrSynthetic, topLevelHashes } from './ingest-email.js';
@@ -17,6 +20,11 @@ export interface LoadedMail {
   messageId: string;
   attachmentHashes: string[];
   issues: Map<number, DownloadIssue>;
+  /**
+   * Parts stored as pieces in the database (part index → bytes), by this processing attempt;
+   * their `bytes` are not in memory.
+   */
+  pieces?: { owner: PiecesOwner; sizes: Map<number, number> };
 }
 
 export type Loaded =
@@ -32,10 +40,19 @@ export async function loadMail(deps: InboundDeps, claimed: ClaimedInbound): Prom
     const raw = Readable.from(rawInboundSlices(deps.db, claimed.id, content.rawSize), {
       objectMode: false,
     });
+    const owner: PiecesOwner = { inboundEmailId: claimed.id, attempt: claimed.attempts };
+    // What an earlier attempt left (it failed or lost its lease) is of no use to this one.
+    await deleteEarlierAttachmentPieces(deps.db, owner);
+    const pieces = createAttachmentPieces(deps.db, owner, { maxBytes: maxQuoteBytes(deps) });
     const parsed = await parseEmail(raw, {
       maxAttachmentBytes: maxQuoteBytes(deps),
       envelopeRecipients: content.envelopeRecipients,
+      onAttachment: pieces.sink,
     });
+    for (const [index, bytes] of pieces.inMemory) {
+      const part = parsed.parts[index];
+      if (part && !part.tooLarge) part.bytes = bytes;
+    }
     // A null reverse-path (MAIL FROM:<>) is a bounce, whatever the headers say.
     if (content.envelopeFrom === '') parsed.policyHeaders.returnPath = '<>';
     return {
@@ -46,6 +63,7 @@ export async function loadMail(deps: InboundDeps, claimed: ClaimedInbound): Prom
         messageId: content.messageId ?? messageIdOrSynthetic(parsed, parsed.idempotencyChecksum),
         attachmentHashes: topLevelHashes(parsed),
         issues: new Map(),
+        pieces: { owner, sizes: pieces.stored },
       },
     };
   }

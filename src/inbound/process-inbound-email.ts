@@ -29,6 +29,7 @@ import {
   scheduleInboundRetry,
   type ClaimedInbound,
 } from '../db/inbound-emails-repo.js';
+import { deleteAttachmentPieces } from '../db/inbound-pieces-repo.js';
 import { forwardToTeam } from '../mail/send-mail.js';
 import type { AutoReplyBlock } from './auto-reply-policy.js';
 import { decideAndStore } from './decide-and-store.js';
@@ -104,6 +105,13 @@ async function processOne(deps: InboundDeps, workerId: string, claimed: ClaimedI
   } catch (err) {
     const lastAttempt = claimed.attempts >= deps.config.MDSO_MAX_ATTEMPTS;
     log.error({ err, lastAttempt }, 'inbound mail processing failed');
+    // The attachments this attempt stored in pieces: the next attempt parses the mail again.
+    await deleteAttachmentPieces(deps.db, {
+      inboundEmailId: claimed.id,
+      attempt: claimed.attempts,
+    }).catch((cleanupErr: unknown) => {
+      log.warn({ err: cleanupErr }, 'inbound attachment pieces left for retention');
+    });
     if (lastAttempt) {
       await recordInboundOutcome(deps.db, claimed.id, {
         status: 'failed',

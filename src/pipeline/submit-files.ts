@@ -39,9 +39,26 @@ function contentTypeOf(file: SubmittedFile): string {
   return file.contentType ?? 'application/octet-stream';
 }
 
-export async function submitFiles(
+/** Stores the bytes as a quote file (deduplicated on content and name); returns its id. */
+export async function saveSubmittedFile(db: Knex, file: SubmittedFile): Promise<string> {
+  return saveQuoteFile(db, {
+    filename: file.filename,
+    contentType: contentTypeOf(file),
+    data: file.bytes,
+  });
+}
+
+/** A quote file already stored (`quote_files`), to be checked. */
+export interface StoredFile {
+  filename: string;
+  fileId: string;
+}
+
+/** The case and the checks, in one transaction; each file is stored by `fileIdOf` in turn. */
+async function submit<F extends { filename: string }>(
   db: Knex,
-  files: readonly SubmittedFile[],
+  files: readonly F[],
+  fileIdOf: (trx: Knex.Transaction, file: F) => Promise<string>,
   options: SubmitOptions,
 ): Promise<Submission> {
   return db.transaction(async (trx) => {
@@ -60,11 +77,7 @@ export async function submitFiles(
     }
     const checks: Submission['checks'] = [];
     for (const file of files) {
-      const fileId = await saveQuoteFile(trx, {
-        filename: file.filename,
-        contentType: contentTypeOf(file),
-        data: file.bytes,
-      });
+      const fileId = await fileIdOf(trx, file);
       const id = await createQuoteCheck(trx, {
         fileId,
         caseId: caseId ?? null,
@@ -81,4 +94,25 @@ export async function submitFiles(
     if (caseId) await reopenQuotesCase(trx, caseId);
     return caseId ? { caseId, checks } : { checks };
   });
+}
+
+/** Stores the files and creates their checks. */
+export async function submitFiles(
+  db: Knex,
+  files: readonly SubmittedFile[],
+  options: SubmitOptions,
+): Promise<Submission> {
+  return submit(db, files, saveSubmittedFile, options);
+}
+
+/**
+ * Creates the checks of files already stored (an inbound attachment built by the database from
+ * its pieces, never held whole here): same case and check rules as `submitFiles`.
+ */
+export async function submitStoredFiles(
+  db: Knex,
+  files: readonly StoredFile[],
+  options: SubmitOptions,
+): Promise<Submission> {
+  return submit(db, files, (_trx, file) => Promise.resolve(file.fileId), options);
 }

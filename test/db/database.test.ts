@@ -24,6 +24,7 @@ const TABLES = [
   'processing_logs',
   'inbound_emails',
   'inbound_email_chunks',
+  'inbound_attachment_pieces',
   'outbound_emails',
   'lookup_cache',
   'export_logs',
@@ -169,9 +170,11 @@ describe('the migrations', () => {
       `SELECT attname, attstorage FROM pg_attribute
         WHERE (attrelid = 'inbound_emails'::regclass AND attname = 'raw')
            OR (attrelid = 'inbound_email_chunks'::regclass AND attname = 'data')
+           OR (attrelid = 'inbound_attachment_pieces'::regclass AND attname = 'data')
         ORDER BY attname`,
     );
     expect(rawStorage.rows).toEqual([
+      { attname: 'data', attstorage: 'e' },
       { attname: 'data', attstorage: 'e' },
       { attname: 'raw', attstorage: 'e' },
     ]);
