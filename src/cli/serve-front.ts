@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../api/app.js';
 import type { Config } from '../config.js';
-import { packageRoot } from '../db/database.js';
+import { packageRoot } from '../package-root.js';
 import type { Deps } from '../deps.js';
 import { createSmtpListener, type SmtpListener } from '../inbound/smtp-server.js';
 import { createBrevoWebhookRouter } from '../inbound/webhook.js';

@@ -3,11 +3,10 @@
  * under `<package root>/var/postgres` (shared with other processes through connection.json),
  * then applies the pending migrations.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type { Logger } from '../logger.js';
+import { packageRoot } from '../package-root.js';
 import { EMBEDDED_DATABASE, ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrateLatest } from './migrations.js';
 
@@ -31,17 +30,6 @@ export interface OpenDatabaseOptions {
   varDir?: string;
   /** Apply pending migrations (default true; `mdso migrate` does it itself to report them). */
   migrate?: boolean;
-}
-
-/** The directory holding package.json, found from this file, never from the cwd. */
-export function packageRoot(from: string = fileURLToPath(import.meta.url)): string {
-  let dir = dirname(from);
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`package.json introuvable au-dessus de ${from}`);
-    dir = parent;
-  }
-  return dir;
 }
 
 /** knex prints some failures to the console; they also reject the query, where we log them. */

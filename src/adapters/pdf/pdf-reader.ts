@@ -8,8 +8,8 @@
  * root, so the same code works from `dist/` and under jest (the `pretest` script builds).
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../package-root.js';
 import { Worker } from 'node:worker_threads';
 import type { PdfRenderResult } from './pdf-render.js';
 import type { PdfFailureKind, PdfLogger, PdfTextResult } from './pdf-text.js';
@@ -73,19 +73,8 @@ interface Slot {
 /** Allowance for a fresh worker to load pdfjs before a request's own time limit starts. */
 const STARTUP_LIMIT_MS = 15_000;
 
-/** The directory holding package.json, walking up from this module. */
-export function findPackageRoot(fromUrl: string = import.meta.url): string {
-  let dir = dirname(fileURLToPath(fromUrl));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(fromUrl)}`);
-    dir = parent;
-  }
-  return dir;
-}
-
 export function defaultWorkerPath(): string {
-  return join(findPackageRoot(), 'dist', 'src', 'adapters', 'pdf', 'pdf-worker.js');
+  return join(packageRoot(), 'dist', 'src', 'adapters', 'pdf', 'pdf-worker.js');
 }
 
 export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {

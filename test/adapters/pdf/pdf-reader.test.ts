@@ -1,10 +1,10 @@
+import { packageRoot } from '../../../src/package-root.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createPdfReader,
   defaultWorkerPath,
-  findPackageRoot,
   type PdfReader,
 } from '../../../src/adapters/pdf/pdf-reader.js';
 import { fixture } from './build-pdf.js';
@@ -23,7 +23,7 @@ describe('createPdfReader', () => {
   });
 
   it('finds the compiled worker from the package root', () => {
-    expect(existsSync(join(findPackageRoot(), 'package.json'))).toBe(true);
+    expect(existsSync(join(packageRoot(), 'package.json'))).toBe(true);
     expect(defaultWorkerPath()).toMatch(/dist[/\\]src[/\\]adapters[/\\]pdf[/\\]pdf-worker\.js$/u);
   });
 
