@@ -25,6 +25,7 @@ import { sendCaseReport } from './mail/case-report.js';
 import { createMailRenderer, type MailRenderer } from './mail/renderer.js';
 import type { MailDeps } from './mail/send-mail.js';
 import type { InboundDeps } from './inbound/process-inbound-email.js';
+import { parisToday } from './domain/dates.js';
 import type { Logger } from './logger.js';
 import type { RunnerDeps } from './pipeline/runner.js';
 
@@ -50,11 +51,6 @@ export interface CreateDepsOptions {
   migrate?: boolean;
   /** Extra hooks (mail reports). */
   hooks?: Pick<RunnerDeps, 'onCheckFinal' | 'onCaseFinal'>;
-}
-
-/** Today in France, as the rules compare dates with it. */
-export function parisToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
 }
 
 const PRIVATE_ORDER: readonly LlmProviderName[] = ['albert', 'ollama', 'mistral', 'openai'];

@@ -1,4 +1,5 @@
 /** Exit codes and usage errors shared by the commands (DESIGN.md §10). */
+import { parisToday } from '../domain/dates.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -29,12 +30,8 @@ Options :
   --help     Affiche cette aide
 `;
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export function checkTodayOption(value: string | undefined): string {
-  if (value === undefined) return todayIso();
+  if (value === undefined) return parisToday();
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || Number.isNaN(Date.parse(value))) {
     throw new UsageError(`--today attend une date AAAA-MM-JJ, reçu « ${value} ».`);
   }

@@ -113,3 +113,8 @@ export function findDates(text: string): DateMatch[] {
   }
   return found;
 }
+
+/** The date in France (ISO `YYYY-MM-DD`) at `now`: the `today` the rules compare dates with. */
+export function parisToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}

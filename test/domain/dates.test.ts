@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { findDates, parseDate } from '../../src/domain/dates.js';
+import { findDates, parisToday, parseDate } from '../../src/domain/dates.js';
 
 describe('parseDate', () => {
   test.each([
@@ -46,5 +46,16 @@ describe('findDates', () => {
     expect(
       findDates('Réf. 2026-58, Uw = 1,3, 4/20/4, ACERMI 15/128/998').map((d) => d.iso),
     ).toEqual([]);
+  });
+});
+
+describe('parisToday', () => {
+  test.each([
+    ['2026-11-24T22:59:00Z', '2026-11-24'],
+    ['2026-11-24T23:30:00Z', '2026-11-25'], // already the 25th in France (UTC+1)
+    ['2026-07-01T22:30:00Z', '2026-07-02'], // summer time (UTC+2)
+    ['2026-07-01T21:30:00Z', '2026-07-01'],
+  ])('%s is %s in France', (instant, expected) => {
+    expect(parisToday(new Date(instant))).toBe(expected);
   });
 });
