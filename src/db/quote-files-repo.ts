@@ -11,15 +11,6 @@ export interface NewQuoteFile {
   data: Uint8Array;
 }
 
-export interface QuoteFileMeta {
-  id: string;
-  filename: string;
-  contentType: string;
-  hexdigest: string;
-  size: number;
-  securityScanGood: boolean | null;
-}
-
 export function sha256Hex(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -136,35 +127,18 @@ export async function saveQuoteFileFromPieces(
   return idOfSaved(db, result.rows, file.hexdigest, file.filename);
 }
 
-export async function getQuoteFileMeta(db: Knex, id: string): Promise<QuoteFileMeta | undefined> {
-  const row = (await db('quote_files')
-    .where({ id })
-    .first(
-      'id',
-      'filename',
-      'content_type',
-      'hexdigest',
-      'security_scan_good',
-      db.raw('octet_length(data) AS size'),
-    )) as
-    | {
-        id: string;
-        filename: string;
-        content_type: string;
-        hexdigest: string;
-        security_scan_good: boolean | null;
-        size: number | string;
-      }
-    | undefined;
+export interface StoredQuoteFile {
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+/** The file as sent, in one query (name and bytes). */
+export async function getQuoteFile(db: Knex, id: string): Promise<StoredQuoteFile | undefined> {
+  const row = (await db('quote_files').where({ id }).first('filename', 'content_type', 'data')) as
+    { filename: string; content_type: string; data: Buffer } | undefined;
   return row
-    ? {
-        id: row.id,
-        filename: row.filename,
-        contentType: row.content_type,
-        hexdigest: row.hexdigest,
-        size: Number(row.size),
-        securityScanGood: row.security_scan_good,
-      }
+    ? { filename: row.filename, contentType: row.content_type, data: row.data }
     : undefined;
 }
 

@@ -3,7 +3,7 @@
  * images when an OCR engine is configured. A file that cannot be read is not an error of the
  * step: its reading code and French problem are stored and become the check's finding.
  */
-import { getQuoteFileData, getQuoteFileMeta } from '../../db/quote-files-repo.js';
+import { getQuoteFile } from '../../db/quote-files-repo.js';
 import { ocrDocument } from '../../reading/ocr-document.js';
 import { readDocument } from '../../reading/read-document.js';
 import type { Step } from './step.js';
@@ -15,19 +15,19 @@ export const readStep: Step = {
   from: 'scanned',
   async run(check, deps) {
     if (check.reading?.kind === 'infected') return { patch: {}, outcome: 'skipped' };
-    const meta = check.fileId ? await getQuoteFileMeta(deps.db, check.fileId) : undefined;
-    const bytes = check.fileId ? await getQuoteFileData(deps.db, check.fileId) : undefined;
-    if (!meta || !bytes) throw new Error(`quote check ${check.id} has no file`);
+    const file = check.fileId ? await getQuoteFile(deps.db, check.fileId) : undefined;
+    if (!file) throw new Error(`quote check ${check.id} has no file`);
+    const { filename, data: bytes } = file;
     const logger = deps.logger.child({ quoteCheckId: check.id });
     const firstRead = await readDocument(bytes, {
-      filename: meta.filename,
+      filename,
       reader: deps.reader,
       timeoutMs: deps.readTimeoutMs,
       logger,
     });
     const outcome = deps.ocr
       ? await ocrDocument(bytes, firstRead, {
-          filename: meta.filename,
+          filename,
           engine: deps.ocr,
           reader: deps.reader,
           renderTimeoutMs: deps.readTimeoutMs,
