@@ -23,6 +23,7 @@
  *    naming the attachments not checked (unsupported or too large files are listed inside
  *    the acknowledgement, not in a mail of their own).
  */
+import { backoffMs } from '../backoff.js';
 import {
   claimDueInbound,
   recordInboundOutcome,
@@ -42,8 +43,11 @@ export type { InboundDeps, ProcessOptions } from './inbound-deps.js';
 /** Policy blocks after which a person may still be behind the mail: the team sees it. */
 const FORWARDED_BLOCKS: ReadonlySet<AutoReplyBlock> = new Set(['precedence', 'list']);
 
+/** Longest wait between two attempts at a received mail. */
+const MAX_RETRY_DELAY_MS = 10 * 60_000;
+
 function retryDelay(deps: InboundDeps, attempts: number): number {
-  return deps.config.MDSO_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1);
+  return backoffMs(attempts, { baseMs: deps.config.MDSO_RETRY_BASE_MS, maxMs: MAX_RETRY_DELAY_MS });
 }
 
 async function processOne(deps: InboundDeps, workerId: string, claimed: ClaimedInbound) {

@@ -12,6 +12,7 @@
  * Logs carry ids and template names, never addresses nor subjects.
  */
 import type { Knex } from 'knex';
+import { backoffMs } from '../backoff.js';
 import type { MailTransport, OutboundMessage } from '../adapters/mail-transport/index.js';
 import { parseAddress } from '../adapters/mail-transport/message.js';
 import type { Config } from '../config.js';
@@ -97,7 +98,7 @@ export class MailNotSentError extends AppError {
 }
 
 export function retryDelayMs(attempts: number): number {
-  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
+  return backoffMs(attempts, { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS });
 }
 
 function messageIdDomain(config: MailDeps['config']): string {

@@ -15,6 +15,7 @@ import {
   writeStep,
 } from '../db/quote-checks-repo.js';
 import type { QuoteCheck, Stage } from '../domain/quote-check.js';
+import { backoffMs } from '../backoff.js';
 import { AppError, UpstreamError } from '../errors.js';
 import { timeoutDetail } from '../rules/validate-quote.js';
 import { singleFindingValidation } from './single-finding.js';
@@ -34,18 +35,14 @@ export interface RunnerDeps extends StepDeps, CaseHooks {
 export type RunResult = 'final' | 'retry' | 'lease_lost' | 'discarded';
 
 const MAX_RETRY_DELAY_MS = 10 * 60_000;
+/** ±20 %: retries of many checks failing together do not come back in a burst. */
+const RETRY_JITTER = 0.2;
 
 function isRetryable(err: unknown): boolean {
   if (err instanceof UpstreamError) return err.retryable;
   // Our own operational errors say what they are; anything else (a lost connection, a bug) may
   // pass on a later attempt and is retried, then given up loudly.
   return !(err instanceof AppError);
-}
-
-/** Exponential back-off with ±20 % jitter, so retries of many checks do not come in bursts. */
-export function retryDelayMs(attempt: number, baseMs: number, random = Math.random): number {
-  const delay = Math.min(baseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
-  return Math.round(delay * (0.8 + 0.4 * random()));
 }
 
 function errorSummary(step: string, err: unknown): Record<string, unknown> {
@@ -180,7 +177,11 @@ async function onFailure(
   const error = errorSummary(step.name, err);
   if (isRetryable(err) && attempt < deps.maxAttempts) {
     log.warn({ err }, 'step failed: will retry');
-    const delayMs = retryDelayMs(attempt, deps.retryBaseMs);
+    const delayMs = backoffMs(attempt, {
+      baseMs: deps.retryBaseMs,
+      maxMs: MAX_RETRY_DELAY_MS,
+      jitter: RETRY_JITTER,
+    });
     const ok = await persist(
       deps,
       check,
