@@ -57,10 +57,8 @@ export interface TvaLine {
 }
 
 /** Technical attributes a rule may read on a geste (spec/rules.md §3.5–§3.10). */
-export interface Geste {
-  type: GesteType | string;
-  intitule?: string;
-  numero_ligne?: string;
+/** Quantity and prices of a priced line, as printed (amounts in euros, VAT rate in %). */
+export interface LinePrices {
   quantite?: number;
   unite?: string;
   prix_unitaire_ht?: number;
@@ -68,6 +66,23 @@ export interface Geste {
   taux_tva?: number;
   prix_unitaire_ttc?: number;
   prix_ttc?: number;
+}
+
+/** The keys of LinePrices, in display order. */
+export const LINE_PRICE_KEYS = [
+  'quantite',
+  'unite',
+  'prix_unitaire_ht',
+  'prix_ht',
+  'taux_tva',
+  'prix_unitaire_ttc',
+  'prix_ttc',
+] as const satisfies readonly (keyof LinePrices)[];
+
+export interface Geste extends LinePrices {
+  type: GesteType | string;
+  intitule?: string;
+  numero_ligne?: string;
   // shared equipment fields
   marque?: string;
   reference?: string;

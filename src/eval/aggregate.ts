@@ -3,6 +3,7 @@
  * files), per field, per section and overall (micro-averaged: counts are summed, then precision,
  * recall and F1 computed), plus the F1 of finding codes.
  */
+import { LINE_PRICE_KEYS } from '../domain/attributes.js';
 import { addCounts, addTo, toPrf, zeroCounts, type Counts, type Prf } from './counts.js';
 import { LIST_FIELDS, SCALAR_FIELDS, sectionOf, type FieldSection } from './fields.js';
 import { NETWORK_CODES, type DocumentGroup, type DocumentScore } from './score-document.js';
@@ -46,18 +47,9 @@ export interface EvalReport {
   notes: string[];
 }
 
-const COMMON_GESTE_FIELDS = [
-  'type',
-  'intitule',
-  'numero_ligne',
-  'quantite',
-  'unite',
-  'prix_unitaire_ht',
-  'prix_ht',
-  'taux_tva',
-  'prix_unitaire_ttc',
-  'prix_ttc',
-].map((k) => `gestes.${k}`);
+const COMMON_GESTE_FIELDS = ['type', 'intitule', 'numero_ligne', ...LINE_PRICE_KEYS].map(
+  (k) => `gestes.${k}`,
+);
 
 /** Report order: quote fields as listed in fields.ts, then VAT, then gestes (common first). */
 export function fieldOrder(names: Iterable<string>): string[] {

@@ -3,7 +3,7 @@
  * becomes a geste; an installation line only when no supply line exists for that work. Each
  * geste gets the line's prices and the technical values of its own label and description.
  */
-import type { Geste } from '../../domain/attributes.js';
+import { LINE_PRICE_KEYS, type Geste, type LinePrices } from '../../domain/attributes.js';
 import { groupOf, type GesteType } from '../../domain/geste-types.js';
 import { chauffageValues, replacedCondensing } from './chauffage.js';
 import { classifyLine, strongType } from './classify.js';
@@ -15,7 +15,7 @@ import { cleanText, toSource } from './text.js';
 import { ventilationValues } from './ventilation.js';
 
 /** A priced line with what the geste reader needs beyond the exported line fields. */
-export interface LineForGestes {
+export interface LineForGestes extends LinePrices {
   numero?: string;
   designation: string;
   details: string[];
@@ -23,13 +23,6 @@ export interface LineForGestes {
   section?: string;
   room?: string;
   nature: 'fourniture' | 'pose' | 'fourniture_pose' | 'autre';
-  quantite?: number;
-  unite?: string;
-  prix_unitaire_ht?: number;
-  prix_ht?: number;
-  taux_tva?: number;
-  prix_unitaire_ttc?: number;
-  prix_ttc?: number;
 }
 
 function technicalValues(type: GesteType, g: GesteText): Partial<Geste> {
@@ -57,20 +50,10 @@ function technicalValues(type: GesteType, g: GesteText): Partial<Geste> {
   }
 }
 
-const COMMON_KEYS = [
-  'quantite',
-  'unite',
-  'prix_unitaire_ht',
-  'prix_ht',
-  'taux_tva',
-  'prix_unitaire_ttc',
-  'prix_ttc',
-] as const;
-
 function gesteOf(type: GesteType, line: LineForGestes): Geste {
   const geste: Geste = { type, intitule: line.designation };
   if (line.numero) geste.numero_ligne = line.numero;
-  for (const key of COMMON_KEYS) {
+  for (const key of LINE_PRICE_KEYS) {
     const value = line[key];
     if (value !== undefined) (geste as unknown as Record<string, unknown>)[key] = value;
   }

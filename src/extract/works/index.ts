@@ -3,7 +3,7 @@
  * gestes with the technical values the rules check. No network, no model: layout and wording
  * rules only, written for quotes of any company.
  */
-import type { Geste } from '../../domain/attributes.js';
+import type { Geste, LinePrices } from '../../domain/attributes.js';
 import type { QuoteDocument } from '../document.js';
 import { buildGestes, type LineForGestes } from './gestes.js';
 import { normaliseMarkdown } from './markdown.js';
@@ -16,18 +16,11 @@ import { readTable, type ParsedRow } from './table.js';
 import { cleanText, fold } from './text.js';
 import { findVatLegend, statedVatRates } from './vat.js';
 
-export interface QuoteLine {
+export interface QuoteLine extends LinePrices {
   numero?: string;
   designation: string;
   details: string[];
   section?: string;
-  quantite?: number;
-  unite?: string;
-  prix_unitaire_ht?: number;
-  prix_ht?: number;
-  taux_tva?: number;
-  prix_unitaire_ttc?: number;
-  prix_ttc?: number;
   nature: 'fourniture' | 'pose' | 'fourniture_pose' | 'autre';
   page: number;
 }
