@@ -9,48 +9,27 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFakeHttp, type FakeHttp, type FakeResponse } from '../support/fake-http.js';
+import type { FakeResponse } from '../support/fake-http.js';
+import { startBrevoHarness, type BrevoHarness } from './brevo-harness.js';
 import { brevoItemFromEml } from './brevo-item-builder.js';
-import {
-  fixturesDir,
-  startInboundHarness,
-  WEBHOOK_TOKEN,
-  type InboundHarness,
-} from './inbound-harness.js';
+import { fixturesDir, type InboundHarness } from './inbound-harness.js';
 import { corpusTruths, expectCorpusOutcome, outboundOf } from './corpus-expectations.js';
 
 const truths = corpusTruths();
 
-const attachments = new Map<string, FakeResponse>();
-let brevo: FakeHttp;
+let t: BrevoHarness;
 let h: InboundHarness;
+let attachments: Map<string, FakeResponse>;
 
 beforeAll(async () => {
-  brevo = await startFakeHttp({
-    'GET /v3/inbound/attachments/': (req) =>
-      attachments.get(req.path) ?? {
-        status: 400,
-        body: { code: 'invalid_parameter', message: 'Download token is invalid' },
-      },
-  });
-  h = await startInboundHarness({
-    BREVO_API_KEY: 'cle-brevo-de-test',
-    BREVO_API_BASE_URL: `${brevo.url}/v3`,
-  });
+  t = await startBrevoHarness();
+  ({ h, attachments } = t);
 });
 afterAll(async () => {
-  await h.close();
-  await brevo.close();
+  await t.close();
 });
 
-async function post(body: unknown) {
-  const response = await fetch(h.webhookUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${WEBHOOK_TOKEN}` },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const post = (body: unknown, token?: string | null) => t.post(body, token);
 
 describe('corpus mails by webhook', () => {
   const caseByThreadRoot = new Map<string, string>();

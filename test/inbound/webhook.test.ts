@@ -12,37 +12,25 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/api/app.js';
 import { BREVO_WEBHOOK_PATH, createBrevoWebhookRouter } from '../../src/inbound/webhook.js';
 import { createSilentLogger } from '../../src/logger.js';
-import { startFakeHttp, type FakeHttp, type FakeResponse } from '../support/fake-http.js';
+import type { FakeHttp, FakeResponse } from '../support/fake-http.js';
+import { startBrevoHarness, type BrevoHarness } from './brevo-harness.js';
 import { brevoItemFromEml } from './brevo-item-builder.js';
-import {
-  fixturesDir,
-  inboundState,
-  startInboundHarness,
-  WEBHOOK_TOKEN,
-  type InboundHarness,
-} from './inbound-harness.js';
+import { fixturesDir, inboundState, type InboundHarness } from './inbound-harness.js';
 
-const attachments = new Map<string, FakeResponse>();
-let brevo: FakeHttp;
+let t: BrevoHarness;
 let h: InboundHarness;
+let brevo: FakeHttp;
+let attachments: Map<string, FakeResponse>;
 
 beforeAll(async () => {
-  brevo = await startFakeHttp({
-    'GET /v3/inbound/attachments/': (req) =>
-      attachments.get(req.path) ?? {
-        status: 400,
-        body: { code: 'invalid_parameter', message: 'Download token is invalid' },
-      },
-  });
-  h = await startInboundHarness({
-    BREVO_API_KEY: 'cle-brevo-de-test',
-    BREVO_API_BASE_URL: `${brevo.url}/v3`,
-  });
+  t = await startBrevoHarness();
+  ({ h, brevo, attachments } = t);
 });
 afterAll(async () => {
-  await h.close();
-  await brevo.close();
+  await t.close();
 });
+
+const post = (body: unknown, token?: string | null) => t.post(body, token);
 
 async function itemOf(eml: string, options: { uuid?: string } = {}) {
   const built = await brevoItemFromEml(readFileSync(join(fixturesDir, eml)), options);
@@ -50,18 +38,6 @@ async function itemOf(eml: string, options: { uuid?: string } = {}) {
     attachments.set(key.replace(/^GET /u, ''), route as FakeResponse);
   }
   return built.item;
-}
-
-async function post(body: unknown, token: string | null = WEBHOOK_TOKEN) {
-  const response = await fetch(h.webhookUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
 async function rowByMessageId(messageId: string) {
