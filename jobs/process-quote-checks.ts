@@ -6,17 +6,21 @@ import { startClaimLoop } from '../src/pipeline/claim-loop.js';
 const loadInbound = () => import('../src/inbound/process-inbound-email.js');
 let inbound: ReturnType<typeof loadInbound> | undefined;
 
-await runJob('process-quote-checks', async (deps, signal) => {
-  deps.reader.warm();
-  const loop = startClaimLoop(deps, {
-    databaseUrl: deps.database.url,
-    concurrency: deps.config.MDSO_WORKER_CONCURRENCY,
-    pollMs: deps.config.MDSO_WORKER_POLL_MS,
-    otherWork: async (workerId) => {
-      const { processDueInboundEmails } = await (inbound ??= loadInbound());
-      return processDueInboundEmails({ ...deps.inbound, workerId }, { limit: 5 });
-    },
-  });
-  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
-  await loop.stop();
-});
+await runJob(
+  'process-quote-checks',
+  async (deps, signal) => {
+    deps.reader.warm();
+    const loop = startClaimLoop(deps, {
+      databaseUrl: deps.database.url,
+      concurrency: deps.config.MDSO_WORKER_CONCURRENCY,
+      pollMs: deps.config.MDSO_WORKER_POLL_MS,
+      otherWork: async (workerId) => {
+        const { processDueInboundEmails } = await (inbound ??= loadInbound());
+        return processDueInboundEmails({ ...deps.inbound, workerId }, { limit: 5 });
+      },
+    });
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    await loop.stop();
+  },
+  { readsFiles: true },
+);

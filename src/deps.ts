@@ -45,6 +45,8 @@ export interface CreateDepsOptions {
   varDir?: string;
   /** Replaces the clock of the rules (tests, `--today`). */
   today?: () => string;
+  /** false: a process that never reads a quote file (scheduled jobs) gets no OCR engine. */
+  readsFiles?: boolean;
   /** A database the caller already opened (closed by `close()` like one opened here). */
   database?: Database;
   /** Apply pending migrations (default true; workers of an already migrated service skip it). */
@@ -110,7 +112,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     }
   }
   if (!config.CLAMAV_HOST) logger.info('virus scan off (CLAMAV_HOST unset)');
-  const ocr = await createOcrEngine(config, logger);
+  // Choosing the OCR engine probes the tesseract command: only for processes that read files.
+  const ocr = options.readsFiles === false ? undefined : await createOcrEngine(config, logger);
   const root = packageRoot();
   const renderer = await createMailRenderer({
     templatesDir: join(root, 'templates'),
@@ -150,7 +153,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     logger,
     reader,
     readTimeoutMs: config.MDSO_FILE_READ_TIMEOUT_MS,
-    ocr,
+    ...(ocr ? { ocr } : {}),
     ...(config.CLAMAV_HOST
       ? {
           clamav: createClamavClient({
@@ -182,7 +185,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     ...options.hooks,
     close: async () => {
       await transport.close?.();
-      await ocr.close();
+      await ocr?.close();
       await reader.close();
       await database.close();
     },

@@ -15,6 +15,7 @@ export interface JobWorkerData {
 export async function runJob(
   name: string,
   fn: (deps: Deps, signal: AbortSignal) => Promise<unknown>,
+  options: { readsFiles?: boolean } = {},
 ): Promise<void> {
   const data = workerData as Partial<JobWorkerData> | undefined;
   const env = data?.databaseUrl ? { ...process.env, DATABASE_URL: data.databaseUrl } : process.env;
@@ -27,7 +28,11 @@ export async function runJob(
   const startedAt = Date.now();
   let deps: Deps | undefined;
   try {
-    deps = await createDeps(config, { logger, migrate: false });
+    deps = await createDeps(config, {
+      logger,
+      migrate: false,
+      readsFiles: options.readsFiles ?? false,
+    });
     const result = await fn(deps, controller.signal);
     logger.debug({ durationMs: Date.now() - startedAt, result }, 'job done');
   } catch (err) {

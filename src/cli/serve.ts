@@ -53,7 +53,8 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
       await scheduler.start();
     }
     const { createDeps } = await import('../deps.js');
-    const deps = await createDeps(config, { logger, database });
+    // The main thread never reads quote files: the claim loop runs in its job thread.
+    const deps = await createDeps(config, { logger, database, readsFiles: false });
     closeDeps = () => deps.close();
     if (!values['workers-only']) {
       const { startFront } = await import('./serve-front.js');
