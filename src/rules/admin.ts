@@ -15,6 +15,19 @@ const rcsPresent = condition(
     !isBlank(rcs) || !isBlank(rne) || (!isBlank(ville) && !isBlank(siret)),
 );
 
+/**
+ * An individual entrepreneur (EI, EIRL, micro- or auto-entrepreneur) has no share capital
+ * (DESIGN.md §5 fixes the upstream TODO): the legal form as read, accents and case folded.
+ */
+const SOLE_TRADER =
+  /^(?:e\.?\s?i\.?(?:\s?r\.?\s?l\.?)?|entreprise individuelle|(?:micro|auto)[- ]?entrepreneur|entrepreneur individuel)\b/iu;
+
+const isSoleTrader = condition(['pro.forme_juridique'], (form) =>
+  typeof form === 'string'
+    ? SOLE_TRADER.test(form.normalize('NFD').replace(/\p{M}/gu, '').trim())
+    : false,
+);
+
 /** Rows 1–21, before the RGE lookup (row 22). */
 const BEFORE_RGE_LOOKUP: readonly Rule[] = [
   { code: 'devis_manquant', failsIf: allOf(notTruthy('mention_devis'), missing('devis')) },
@@ -32,7 +45,7 @@ const BEFORE_RGE_LOOKUP: readonly Rule[] = [
     failsIf: missingAll('pro.forme_juridique', 'pro_forme_juridique'),
   },
   { code: 'tva_manquant', failsIf: missing('pro.numero_tva') },
-  { code: 'capital_manquant', failsIf: missing('pro.capital') },
+  { code: 'capital_manquant', failsIf: allOf(missing('pro.capital'), not(isSoleTrader)) },
   { code: 'siret_manquant', failsIf: missing('pro.siret') },
   {
     code: 'siret_format_erreur',

@@ -59,6 +59,29 @@ describe('admin validator', () => {
     ['no VAT number', (q) => delete pro(q).numero_tva, ['tva_manquant']],
     ['no capital', (q) => delete pro(q).capital, ['capital_manquant']],
     ['capital 0 is a value', (q) => (pro(q).capital = 0), []],
+    ...[
+      'EI',
+      'E.I.',
+      'EIRL',
+      'Entreprise individuelle',
+      'micro-entrepreneur',
+      'Auto-entrepreneur',
+    ].map((form): [string, Edit, string[]] => [
+      `a sole trader (${form}) has no capital`,
+      (q) => {
+        delete pro(q).capital;
+        pro(q).forme_juridique = form;
+      },
+      [],
+    ]),
+    [
+      'a company without capital (SARL) still gets capital_manquant',
+      (q) => {
+        delete pro(q).capital;
+        pro(q).forme_juridique = 'SARL';
+      },
+      ['capital_manquant'],
+    ],
     ['no SIRET', (q) => delete pro(q).siret, ['siret_manquant']],
     ['no insurance', (q) => delete pro(q).assurance, ['pro_assurance_manquant']],
     ['no company address', (q) => delete pro(q).adresse, ['pro_adresse_manquant']],
