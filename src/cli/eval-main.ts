@@ -7,7 +7,10 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { createOcrEngine } from '../adapters/ocr/index.js';
+import { loadConfig } from '../config.js';
 import { formatReport } from '../eval/format-report.js';
+import { createLogger } from '../logger.js';
 import { runEval } from '../eval/run-eval.js';
 import { checkFile, closeCheckFile } from '../pipeline/check-file.js';
 import { checkTodayOption, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from './usage.js';
@@ -62,12 +65,17 @@ export async function evalMain(argv: string[], io: EvalIo = process): Promise<nu
     io.stderr.write(EVAL_USAGE);
     return EXIT_USAGE;
   }
+  // scans and photos are read with the service's own OCR engine (the same choice as `mdso check`)
+  const ocr = await createOcrEngine(
+    loadConfig(),
+    createLogger({ level: 'warn', destination: 'stderr' }),
+  );
   try {
     const report = await runEval({
       dir: options.dir,
       today: options.today,
       check: (input) =>
-        checkFile(input, { today: options.today, readTimeoutMs: options.timeoutMs }),
+        checkFile(input, { today: options.today, readTimeoutMs: options.timeoutMs, ocr }),
       onDocument: (file, index, total) => io.stderr.write(`[${index + 1}/${total}] ${file}\n`),
     });
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -78,6 +86,7 @@ export async function evalMain(argv: string[], io: EvalIo = process): Promise<nu
     );
     return EXIT_INTERNAL;
   } finally {
+    await ocr.close();
     await closeCheckFile();
   }
 }

@@ -22,6 +22,7 @@ function checkSummary(check: QuoteCheck, filename: string | null): string {
     provenance: check.readProvenance ?? {},
     errors: validation?.errors ?? [],
     error_details: validation?.errorDetails ?? [],
+    ...(validation?.toVerify?.length ? { a_verifier: validation.toVerify } : {}),
     control_codes: validation?.controlCodes ?? [],
     controls_count: validation?.controlsCount ?? 0,
     versions: { extractor: check.naiveVersion ?? '', rules: validation?.version ?? '' },

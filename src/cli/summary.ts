@@ -80,5 +80,13 @@ export function formatSummary(file: string, outcome: CheckOutcome): string {
     const explanation = detail.problem ?? detail.solution;
     if (explanation) out.push(`      ${explanation}`);
   }
+  const toVerify = outcome.a_verifier ?? [];
+  if (toVerify.length > 0) {
+    out.push('  À vérifier (vu sur le devis, mais pas lu automatiquement) :');
+    for (const item of toVerify) {
+      const page = item.page ? ` (page ${item.page})` : '';
+      out.push(`  ? ${item.label}${page}`);
+    }
+  }
   return out.join('\n');
 }

@@ -10,6 +10,7 @@ import * as mailInbound from '../../migrations/20261124160000-mail-inbound.js';
 import * as mailOutbound from '../../migrations/20261124160100-mail-outbound.js';
 import * as inboundRawStorage from '../../migrations/20261124170000-inbound-raw-storage.js';
 import * as attachmentPieces from '../../migrations/20261124180000-attachment-pieces.js';
+import * as validationToVerify from '../../migrations/20261207130000-validation-to-verify.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261124160100-mail-outbound', mailOutbound],
   ['20261124170000-inbound-raw-storage', inboundRawStorage],
   ['20261124180000-attachment-pieces', attachmentPieces],
+  ['20261207130000-validation-to-verify', validationToVerify],
 ];
 
 const migrationSource: Knex.MigrationSource<string> = {

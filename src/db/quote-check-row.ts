@@ -1,6 +1,6 @@
 /** Row shapes of `quote_checks` and `quotes_cases` and their mapping to the domain. */
 import type { Provenance, QuoteAttributes } from '../domain/attributes.js';
-import type { ErrorDetail } from '../domain/finding.js';
+import type { ErrorDetail, ToVerify } from '../domain/finding.js';
 import type { QuoteDocument } from '../domain/quote-document.js';
 import type {
   CheckedRecord,
@@ -24,6 +24,7 @@ export function jsonb(value: unknown): string | null {
 interface ValidationRow {
   validation_errors: string[] | null;
   validation_error_details: ErrorDetail[] | null;
+  validation_to_verify: ToVerify[] | null;
   validation_control_codes: string[] | null;
   validation_controls_count: number | null;
   validation_version: string | null;
@@ -78,6 +79,7 @@ function toValidation(row: ValidationRow): ValidationOutput | null {
   return {
     errors: row.validation_errors ?? [],
     errorDetails: row.validation_error_details ?? [],
+    ...(row.validation_to_verify ? { toVerify: row.validation_to_verify } : {}),
     controlCodes: row.validation_control_codes ?? [],
     controlsCount: row.validation_controls_count ?? 0,
     version: row.validation_version ?? '',
@@ -88,6 +90,7 @@ export function validationColumns(validation: ValidationOutput | null): Record<s
   return {
     validation_errors: jsonb(validation?.errors ?? null),
     validation_error_details: jsonb(validation?.errorDetails ?? null),
+    validation_to_verify: jsonb(validation?.toVerify ?? null),
     validation_control_codes: jsonb(validation?.controlCodes ?? null),
     validation_controls_count: validation?.controlsCount ?? null,
     validation_version: validation?.version ?? null,

@@ -40,6 +40,8 @@ export const FINDING_CATALOGUE = {
   empty_file_error: file,
   file_reading_error: file,
   file_type_error: file,
+  // ours (DESIGN.md §5): a quote with no energy-renovation geste gets this finding alone
+  geste_renovation_energetique_absent: file,
   server_timeout_error: server,
   // admin (§3.3)
   devis_manquant: adminMissing,
@@ -182,6 +184,9 @@ export const FINDING_CATALOGUE = {
 } as const satisfies Record<string, FindingSpec>;
 
 export type FindingCode = keyof typeof FINDING_CATALOGUE;
+
+/** Codes of our own, beyond the 133 of the public catalogue (DESIGN.md §5: same naming). */
+export const OWN_CODES: readonly FindingCode[] = ['geste_renovation_energetique_absent'];
 
 export const FINDING_CODES = Object.keys(FINDING_CATALOGUE) as readonly FindingCode[];
 

@@ -21,6 +21,20 @@ export interface ErrorDetail {
   from_case?: boolean;
 }
 
+/**
+ * A mention seen on the document whose value was not read (DESIGN.md §5): listed *à vérifier*
+ * for a person to check. Not a point to correct and never a reason for `invalid`.
+ */
+export interface ToVerify {
+  /** The `missing` code it stands in for (or our own code for unrecognised works). */
+  code: string;
+  /** French name of the mention (« la date de la visite préalable »). */
+  label: string;
+  /** Page where the sign was seen. */
+  page?: number;
+  geste_id?: string;
+}
+
 /** Categories never shown to users (API, e-mails): price-plausibility warnings. */
 export const HIDDEN_CATEGORIES: readonly FindingCategory[] = ['geste_prices'];
 

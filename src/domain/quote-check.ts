@@ -4,7 +4,7 @@
  * and the stage a check has reached in the pipeline (DESIGN.md §4).
  */
 import type { Provenance, QuoteAttributes } from './attributes.js';
-import type { ErrorDetail } from './finding.js';
+import type { ErrorDetail, ToVerify } from './finding.js';
 import type { QuoteDocument } from './quote-document.js';
 
 /** Ordered stages: a check at stage S has completed every step up to S. */
@@ -71,6 +71,8 @@ export type FindingEdits = Record<string, FindingEdit>;
 export interface ValidationOutput {
   errors: string[];
   errorDetails: ErrorDetail[];
+  /** Mentions seen but not read (DESIGN.md §5); absent on results stored before them. */
+  toVerify?: ToVerify[];
   controlCodes: string[];
   controlsCount: number;
   version: string;

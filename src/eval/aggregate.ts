@@ -24,6 +24,8 @@ export interface GroupReport {
   codes: Prf;
   /** Documents whose set of codes is exactly the expected one. */
   codesExact: number;
+  /** False "missing" findings (a `missing` code the truth does not expect), summed. */
+  falseMissing: number;
 }
 
 export interface DocumentSummary {
@@ -36,6 +38,8 @@ export interface DocumentSummary {
   codes: Prf;
   missingCodes: string[];
   extraCodes: string[];
+  /** Extra codes of type `missing`: findings telling the professional to add what is printed. */
+  falseMissing: string[];
 }
 
 export interface EvalReport {
@@ -81,7 +85,9 @@ function groupReport(scores: readonly DocumentScore[]): GroupReport {
   >;
   const codes = zeroCounts();
   let codesExact = 0;
+  let falseMissing = 0;
   for (const score of scores) {
+    falseMissing += score.codes.falseMissing.length;
     for (const [name, counts] of Object.entries(score.fields)) {
       addTo(fields, name, counts);
       addCounts(sections[sectionOf(name)], counts);
@@ -102,6 +108,7 @@ function groupReport(scores: readonly DocumentScore[]): GroupReport {
     overall: toPrf(sumFields(fields)),
     codes: toPrf(codes),
     codesExact,
+    falseMissing,
   };
 }
 
@@ -117,6 +124,7 @@ function summarise(score: DocumentScore): DocumentSummary {
     codes: toPrf(score.codes.counts),
     missingCodes: expected.filter((c) => !emitted.includes(c)),
     extraCodes: emitted.filter((c) => !expected.includes(c)),
+    falseMissing: score.codes.falseMissing,
   };
 }
 

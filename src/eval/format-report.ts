@@ -72,6 +72,7 @@ function documentTable(report: EvalReport): string[] {
     d.reading,
     d.fieldsScored ? pct(d.fields.f1) : 'not read',
     d.codes.tp + d.codes.fp + d.codes.fn === 0 ? '(none)' : pct(d.codes.f1),
+    String(d.falseMissing.length),
     codeDiff(d.missingCodes, d.extraCodes),
   ]);
   const header = [
@@ -80,18 +81,43 @@ function documentTable(report: EvalReport): string[] {
     'reading',
     'fields F1',
     'codes F1',
+    'false missing',
     'codes (-missing +extra)',
   ];
-  return table(header, rows, [0, 1, 2, 5]);
+  return table(header, rows, [0, 1, 2, 6]);
 }
 
 function codesTable(report: EvalReport): string[] {
   const rows = GROUPS.filter((g) => report.groups[g].documents.length > 0).map((g) => {
     const group = report.groups[g];
-    return [g, String(group.documents.length), String(group.codesExact), ...prfCells(group.codes)];
+    const perDoc = (group.falseMissing / group.documents.length).toFixed(2);
+    return [
+      g,
+      String(group.documents.length),
+      String(group.codesExact),
+      ...prfCells(group.codes),
+      `${group.falseMissing} (${perDoc}/doc)`,
+    ];
   });
-  rows.push(['all', String(report.documents.length), '', ...prfCells(report.codesAll)]);
-  return table(['group', 'docs', 'exact', ...PRF_HEADER], rows);
+  const falseMissing = report.documents.reduce((n, d) => n + d.falseMissing.length, 0);
+  const perDoc = report.documents.length
+    ? (falseMissing / report.documents.length).toFixed(2)
+    : '0';
+  rows.push([
+    'all',
+    String(report.documents.length),
+    '',
+    ...prfCells(report.codesAll),
+    `${falseMissing} (${perDoc}/doc)`,
+  ]);
+  return table(['group', 'docs', 'exact', ...PRF_HEADER, 'false missing'], rows);
+}
+
+/** Every false "missing" finding, by document: what a professional would be wrongly told to add. */
+function falseMissingList(report: EvalReport): string[] {
+  return report.documents
+    .filter((d) => d.falseMissing.length > 0)
+    .map((d) => `- ${d.id}: ${d.falseMissing.join(', ')}`);
 }
 
 export function formatReport(report: EvalReport): string {
@@ -101,11 +127,20 @@ export function formatReport(report: EvalReport): string {
     `Accuracy report: ${report.documents.length} document(s), rules evaluated on ${report.today}`,
   );
   out.push('');
+  const scan = report.groups.scan;
   out.push(
     `Summary: fields F1 ${pct(text.overall.f1)} (P ${pct(text.overall.precision)}, R ${pct(text.overall.recall)}) ` +
-      `on ${text.fieldDocuments.length} text document(s); finding codes F1 ${pct(text.codes.f1)} on text documents, ` +
-      `${pct(report.codesAll.f1)} on all documents.`,
+      `on ${text.fieldDocuments.length} text document(s); finding codes on text documents: ` +
+      `precision ${pct(text.codes.precision)}, recall ${pct(text.codes.recall)}, F1 ${pct(text.codes.f1)}; ` +
+      `on all documents: precision ${pct(report.codesAll.precision)}, recall ${pct(report.codesAll.recall)}, ` +
+      `F1 ${pct(report.codesAll.f1)}.`,
   );
+  if (scan.fieldDocuments.length > 0) {
+    out.push(
+      `Scans read by OCR: fields F1 ${pct(scan.overall.f1)} on ${scan.fieldDocuments.length} document(s); ` +
+        `finding codes precision ${pct(scan.codes.precision)}, recall ${pct(scan.codes.recall)}.`,
+    );
+  }
   out.push('');
   out.push('Per document');
   out.push(...documentTable(report));
@@ -119,6 +154,12 @@ export function formatReport(report: EvalReport): string {
   out.push('');
   out.push('Finding codes, compared per document as sets');
   out.push(...codesTable(report));
+  const falseMissing = falseMissingList(report);
+  if (falseMissing.length > 0) {
+    out.push('');
+    out.push('False "missing" findings (the professional would be told to add what is printed)');
+    out.push(...falseMissing);
+  }
   out.push('');
   out.push('Notes');
   for (const note of report.notes) out.push(`- ${note}`);

@@ -6,7 +6,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { aggregate, type EvalReport } from './aggregate.js';
-import { scoreDocument, type DocumentScore, type EvalOutcome } from './score-document.js';
+import { expectedCodesFromTruth } from './expected-codes.js';
+import {
+  documentId,
+  scoreDocument,
+  type DocumentScore,
+  type EvalOutcome,
+} from './score-document.js';
 import { parseTruth, type DocumentTruth } from './truth.js';
 
 export type CheckFn = (input: { bytes: Uint8Array; filename: string }) => Promise<EvalOutcome>;
@@ -41,6 +47,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalReport> {
   const truthFiles = files.filter((f) => f.endsWith(TRUTH_SUFFIX));
   const notes: string[] = [];
   const scores: DocumentScore[] = [];
+  const derived: string[] = [];
   for (const [index, truthFile] of truthFiles.entries()) {
     const base = truthFile.slice(0, -TRUTH_SUFFIX.length);
     let truth: DocumentTruth;
@@ -49,6 +56,11 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalReport> {
     } catch (err) {
       notes.push(`Skipped ${truthFile}: invalid truth (${(err as Error).message}).`);
       continue;
+    }
+    if (truth.expected_error_codes === undefined) {
+      truth.expected_error_codes = expectedCodesFromTruth(truth, opts.today);
+      truth.expected_codes_derived = true;
+      derived.push(documentId(truthFile));
     }
     const document = findDocument(truth, base, files);
     if (document === undefined) {
@@ -67,5 +79,10 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalReport> {
     scores.push(scoreDocument(truth, outcome));
   }
   if (truthFiles.length === 0) notes.push(`No *${TRUTH_SUFFIX} file in ${opts.dir}.`);
+  if (derived.length > 0) {
+    notes.push(
+      `Expected codes computed by the rules from the truth values (the truth lists none): ${derived.join(', ')}.`,
+    );
+  }
   return aggregate(scores, { today: opts.today, notes });
 }

@@ -10,6 +10,8 @@
  * compared as sets per document, leaving out the codes that need the RGE registry.
  */
 import type { QuoteAttributes } from '../domain/attributes.js';
+import { FINDING_CATALOGUE, isFindingCode } from '../domain/finding-codes.js';
+import { isAbsenceFinding } from '../rules/evidence.js';
 import type { ReadingKind } from '../pipeline/check-outcome.js';
 import { normaliseText, sameNumber } from './compare.js';
 import { addTo, scoreMultiset, scoreValue, type Counts } from './counts.js';
@@ -51,7 +53,23 @@ export interface DocumentScore {
   /** False when the document was not read: its fields are left out of the field scores. */
   fieldsScored: boolean;
   fields: Record<string, Counts>;
-  codes: { expected: string[]; emitted: string[]; counts: Counts };
+  codes: { expected: string[]; emitted: string[]; counts: Counts; falseMissing: string[] };
+}
+
+/**
+ * Emitted absence codes (type `missing`, or a `…_manquant` warning: « … n'est pas indiqué »)
+ * that the truth does not expect: the worst failure (DESIGN §5).
+ */
+export function falseMissingCodes(
+  expected: readonly string[],
+  emitted: readonly string[],
+): string[] {
+  return emitted.filter(
+    (c) =>
+      !expected.includes(c) &&
+      isFindingCode(c) &&
+      isAbsenceFinding({ code: c, type: FINDING_CATALOGUE[c].type }),
+  );
 }
 
 /** `<id>_<slug>.pdf` → `<id>`. */
@@ -143,6 +161,11 @@ export function scoreDocument(truth: DocumentTruth, outcome: EvalOutcome): Docum
     reading: outcome.reading,
     fieldsScored,
     fields: fieldsScored ? scoreFields(truth, outcome.attributes) : {},
-    codes: { expected, emitted, counts: scoreCodes(expected, emitted) },
+    codes: {
+      expected,
+      emitted,
+      counts: scoreCodes(expected, emitted),
+      falseMissing: falseMissingCodes(expected, emitted),
+    },
   };
 }

@@ -102,6 +102,10 @@ export interface DocumentTruth {
   lignes?: TruthLine[];
   gestes?: TruthGeste[];
   expected_error_codes: string[];
+  /** True when the expected codes were computed from the truth's values (real-world truths). */
+  expected_codes_derived?: boolean;
+  /** A real-world document (corpus-real): no `kind`, no expected codes in the file. */
+  real?: boolean;
   expected_errors?: TruthError[];
   needs_network_codes?: string[];
   deliberate_defects?: string[];
@@ -128,8 +132,12 @@ export function parseTruth(json: unknown, source = 'truth'): DocumentTruth {
   if (!isRecord(json)) return fail('not a JSON object');
   if (typeof json.document !== 'string' || json.document === '')
     fail('"document" must be a file name');
-  if (typeof json.kind !== 'string') fail('"kind" must be a string');
-  if (!isStringArray(json.expected_error_codes))
+  const real = json.real === true;
+  if (typeof json.kind !== 'string' && !real) fail('"kind" must be a string');
+  if (
+    !isStringArray(json.expected_error_codes) &&
+    !(real && json.expected_error_codes === undefined)
+  )
     fail('"expected_error_codes" must be a list of strings');
   for (const key of ['pro', 'client'] as const) {
     if (json[key] !== undefined && json[key] !== null && !isRecord(json[key]))
@@ -159,6 +167,9 @@ export function parseTruth(json: unknown, source = 'truth'): DocumentTruth {
         if (!scalar) fail(`geste attribute "${key}" must be a scalar or null`);
       }
     }
+  }
+  if (real && typeof json.kind !== 'string') {
+    json.kind = json.type_fichier === 'autre' ? 'not_a_quote' : 'quote';
   }
   return json as unknown as DocumentTruth;
 }

@@ -66,6 +66,7 @@ function quoteView(
     label: gesteLabel(g),
   }));
   const companyName = check.readAttributes?.pro?.raison_sociale?.trim();
+  const toVerify = [...new Set((check.validation?.toVerify ?? []).map((t) => t.label))];
   return {
     checkId: check.id,
     ...(filename ? { filename } : {}),
@@ -73,6 +74,7 @@ function quoteView(
     ...(companyName ? { companyName } : {}),
     resultUrl: buildResultUrl({ frontendHost, checkId: check.id }),
     ...groupQuoteFindings(details, gestes),
+    ...(toVerify.length > 0 ? { toVerify } : {}),
   };
 }
 

@@ -44,6 +44,7 @@ const resultsCase: CaseReportView = {
           ],
         },
       ],
+      toVerify: ['la date de la visite préalable'],
     },
     {
       checkId: 'q2',

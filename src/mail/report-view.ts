@@ -29,6 +29,8 @@ export interface QuoteReportView {
   fileFindings: ErrorDetail[];
   adminFindings: ErrorDetail[];
   gestes: GesteReportView[];
+  /** Mentions seen on the quote but not read (DESIGN.md §5): to check, not to correct. */
+  toVerify?: string[];
 }
 
 /** An attachment that was not checked, with the French reason shown to the sender. */

@@ -53,6 +53,9 @@ function countFindings(quote: QuoteReportView): number {
 
 function statusLabel(quote: QuoteReportView, count: number): string {
   if (quote.status === 'pending') return 'analyse non terminée';
+  if (quote.fileFindings.some((d) => d.code === 'geste_renovation_energetique_absent')) {
+    return 'non vérifié (pas de travaux de rénovation énergétique reconnus)';
+  }
   if (quote.fileFindings.length > 0) return 'non vérifié (fichier illisible)';
   if (quote.status === 'valid') return 'conforme, aucun oubli détecté';
   return `à corriger (${plural(count, 'point', 'points')})`;
@@ -75,6 +78,7 @@ function quoteContext(quote: QuoteReportView, index: number, view: CaseReportVie
     hasGestes: quote.gestes.length > 0,
     gestes: quote.gestes.map((g) => ({ label: g.label, findings: map(g.findings) })),
     findingCount: count,
+    toVerify: quote.toVerify ?? [],
   };
 }
 

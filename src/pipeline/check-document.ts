@@ -11,9 +11,15 @@ import type { PdfReader } from '../adapters/pdf/pdf-reader.js';
 import { ocrDocument } from '../reading/ocr-document.js';
 import { readDocument } from '../reading/read-document.js';
 import { readingErrorDetail } from '../rules/reading-errors.js';
-import { RULES_VERSION, validateQuote, type ValidationInput } from '../rules/validate-quote.js';
+import {
+  RULES_VERSION,
+  validateQuote,
+  type EvidenceDocument,
+  type ValidationInput,
+} from '../rules/validate-quote.js';
 import { shrinkDocument } from '../text/shrink.js';
 import type { CheckOutcome } from './check-outcome.js';
+import { evidenceDocument } from './evidence-document.js';
 
 export interface CheckContext {
   /** ISO date the rules compare dates with. */
@@ -37,18 +43,24 @@ export function judgeAttributes(
   id: string,
   attributes: QuoteAttributes,
   ctx: Pick<CheckContext, 'today' | 'priceRanges' | 'frontendHost'>,
-): Pick<CheckOutcome, 'status' | 'errors' | 'error_details' | 'control_codes' | 'controls_count'> {
+  evidence?: EvidenceDocument,
+): Pick<
+  CheckOutcome,
+  'status' | 'errors' | 'error_details' | 'a_verifier' | 'control_codes' | 'controls_count'
+> {
   const result = validateQuote({
     checkId: id,
     attributes,
     today: ctx.today,
     priceRanges: ctx.priceRanges,
     frontendHost: ctx.frontendHost,
+    ...(evidence ? { evidence } : {}),
   });
   return {
     status: deriveCheckStatus(result.details),
     errors: result.errors,
     error_details: result.details,
+    ...(result.toVerify.length > 0 ? { a_verifier: result.toVerify } : {}),
     control_codes: result.controlCodes,
     controls_count: result.controlsCount,
   };
@@ -90,13 +102,19 @@ export async function checkDocument(
     };
   }
   const extraction = extractQuote(shrinkDocument(read.doc));
+  const reading = read.kind === 'scan' ? 'ocr' : read.kind;
   return {
     id,
-    reading: read.kind === 'scan' ? 'ocr' : read.kind,
+    reading,
     pageCount: read.pageCount,
     attributes: extraction.attributes,
     provenance: extraction.provenance,
-    ...judgeAttributes(id, extraction.attributes, ctx),
+    ...judgeAttributes(
+      id,
+      extraction.attributes,
+      ctx,
+      evidenceDocument(read.doc, reading === 'ocr'),
+    ),
     versions,
   };
 }

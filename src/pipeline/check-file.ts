@@ -2,6 +2,7 @@
  * Convenience entry for tools that check files one after another in one process (eval, CLI):
  * a lazily started PDF worker pool shared by the calls, released by `closeCheckFile()`.
  */
+import type { OcrEngine } from '../adapters/ocr/ocr-engine.js';
 import { createPdfReader, type PdfReader } from '../adapters/pdf/pdf-reader.js';
 import { checkDocument } from './check-document.js';
 import type { CheckOutcome } from './check-outcome.js';
@@ -15,6 +16,8 @@ export async function checkFile(
     today: string;
     readTimeoutMs?: number;
     priceRanges?: Record<string, { min: number; max: number }>;
+    /** Reads scans and photos as the service does; without it they stay unread. */
+    ocr?: OcrEngine;
   },
 ): Promise<CheckOutcome> {
   sharedReader ??= createPdfReader();
@@ -23,6 +26,7 @@ export async function checkFile(
     reader: sharedReader,
     readTimeoutMs: ctx.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
     priceRanges: ctx.priceRanges,
+    ...(ctx.ocr ? { ocr: ctx.ocr } : {}),
   });
 }
 

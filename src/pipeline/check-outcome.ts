@@ -1,8 +1,8 @@
 /** The result of checking one document in memory (CLI `check`, eval, and the runner's last step). */
 import type { Provenance, QuoteAttributes } from '../domain/attributes.js';
-import type { ErrorDetail } from '../domain/finding.js';
+import type { ErrorDetail, ToVerify } from '../domain/finding.js';
 
-export type { ErrorDetail } from '../domain/finding.js';
+export type { ErrorDetail, ToVerify } from '../domain/finding.js';
 
 export type CheckStatus = 'valid' | 'invalid';
 
@@ -26,6 +26,8 @@ export interface CheckOutcome {
   provenance: Provenance;
   errors: string[];
   error_details: ErrorDetail[];
+  /** Mentions seen on the document but not read: *à vérifier* (DESIGN.md §5); absent when none. */
+  a_verifier?: ToVerify[];
   control_codes: string[];
   controls_count: number;
   versions: CheckVersions;

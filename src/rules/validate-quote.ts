@@ -3,7 +3,11 @@
  * and prices. Pure: the registry answer and the price ranges come in the input, no clock.
  */
 import type { QuoteAttributes } from '../domain/attributes.js';
+import { foldText } from '../domain/fold.js';
+import { ENERGY_WORKS_SIGNS } from '../domain/mention-signs.js';
 import { checkAdmin } from './admin.js';
+import type { EvidenceDocument, ToVerify } from './evidence.js';
+import { weighEvidence } from './evidence.js';
 import { checkFile } from './file.js';
 import type { ValidationResult } from './finding-collector.js';
 import { FindingCollector } from './finding-collector.js';
@@ -20,6 +24,7 @@ import { checkWorks } from './works.js';
 
 export type { AdemeQualification } from './rge.js';
 export type { ValidationResult } from './finding-collector.js';
+export type { EvidenceDocument, ToVerify } from './evidence.js';
 export type { PriceRanges } from './validation-context.js';
 export { RULES_VERSION } from './rules-version.js';
 export { readingErrorDetail, timeoutDetail } from './reading-errors.js';
@@ -36,7 +41,30 @@ export interface ValidationInput {
   priceRanges?: PriceRanges;
   /** For the RGE lookup link; default https://mon-devis-sans-oublis.beta.gouv.fr. */
   frontendHost?: string;
+  /**
+   * The document as read, when there is one: a `missing` finding whose mention shows a sign
+   * on it becomes an *à vérifier* line instead (DESIGN.md §5). Absent for attributes alone.
+   */
+  evidence?: EvidenceDocument;
 }
+
+export interface QuoteValidation extends ValidationResult {
+  /** Mentions seen on the document but not read: for a person to check, not to correct. */
+  toVerify: ToVerify[];
+}
+
+/** The quote (without its terms) names works these aids fund. */
+function namesEnergyWorks(doc: EvidenceDocument): boolean {
+  const end = doc.termsStart >= 0 ? doc.termsStart : doc.lines.length;
+  return doc.lines
+    .slice(0, end)
+    .some((line) => ENERGY_WORKS_SIGNS.some((re) => re.test(foldText(line.text))));
+}
+
+const WORKS_NOT_RECOGNISED: ToVerify = {
+  code: 'geste_renovation_energetique_absent',
+  label: 'les travaux de rénovation énergétique (aucun n’a pu être reconnu automatiquement)',
+};
 
 /** The registry rows, if a lookup answered; malformed rows are ignored, never fatal. */
 function qualificationsOf(rge: ValidationInput['rge']): AdemeQualification[] | undefined {
@@ -62,17 +90,35 @@ function createContext(input: ValidationInput): ValidationContext {
   };
 }
 
-export function validateQuote(input: ValidationInput): ValidationResult {
+export function validateQuote(input: ValidationInput): QuoteValidation {
   const collector = new FindingCollector({
     objectId: input.checkId,
     fromCase: false,
     rgeLookupUrl: rgeLookupUrl(input.frontendHost),
   });
   const ctx = createContext(input);
+  const toVerify: ToVerify[] = [];
   if (checkFile(ctx.attributes, collector)) {
+    // a line whose type is blank is no geste (spec/rules.md §3.4 skips it)
+    const noGeste = !ctx.gestes.some((g) => g.rawType !== undefined);
+    const worksNamed = noGeste && input.evidence !== undefined && namesEnergyWorks(input.evidence);
+    if (noGeste && !worksNamed) {
+      // DESIGN.md §5: a quote of other works gets this one finding, not a list of mentions
+      collector.control('geste_renovation_energetique_absent', true);
+      return { ...collector.result(RULES_VERSION), toVerify };
+    }
+    if (worksNamed) toVerify.push(WORKS_NOT_RECOGNISED);
     checkAdmin(ctx, collector);
     checkWorks(ctx, collector);
     checkPrices(ctx.gestes, ctx.priceRanges, collector);
   }
-  return collector.result(RULES_VERSION);
+  const result = collector.result(RULES_VERSION);
+  if (!input.evidence) return { ...result, toVerify };
+  const weighed = weighEvidence(result.details, input.evidence, ctx.gestes);
+  return {
+    ...result,
+    details: weighed.details,
+    errors: weighed.details.map((d) => d.code),
+    toVerify: [...toVerify, ...weighed.toVerify],
+  };
 }

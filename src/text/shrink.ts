@@ -8,7 +8,7 @@
  * not cut the quote in half.
  */
 import type { QuoteDocument } from '../extract/document.js';
-import { foldText } from './fold.js';
+import { foldText } from '../domain/fold.js';
 
 const TERMS_HEADING =
   /^\s*(?:(?:article|chapitre|annexe)?\s*[\dIVX]+\s*[-–.:)]?\s*)?conditions (?:generales )?(?:de )?vente\b/u;

@@ -72,15 +72,24 @@ describe('mdso check', () => {
 
 describe('mdso validate', () => {
   it('judges attributes read on stdin', () => {
-    const attributes = { type_fichier: 'devis', mention_devis: true, gestes: [] };
+    const geste = { type: 'panneaux_photovoltaiques', intitule: 'Panneaux' };
+    const attributes = { type_fichier: 'devis', mention_devis: true, gestes: [geste] };
     const run = mdso(['validate', '--json', '--today', '2026-11-24'], JSON.stringify(attributes));
     expect(run.code).toBe(0);
     const [result] = jsonLines(run.stdout);
-    expect(result?.controls_count).toBe(25);
+    // 1 file + 24 admin controls, then geste_type_inconnu for the unknown geste
+    expect(result?.controls_count).toBe(26);
     expect(result?.errors).toEqual(
       expect.arrayContaining(['numero_devis_manquant', 'siret_manquant']),
     );
     expect(result?.errors).not.toContain('devis_manquant');
+  });
+
+  it('gives a quote without any energy-renovation geste its single finding', () => {
+    const attributes = { type_fichier: 'devis', mention_devis: true, gestes: [] };
+    const run = mdso(['validate', '--json', '--today', '2026-11-24'], JSON.stringify(attributes));
+    const [result] = jsonLines(run.stdout);
+    expect(result?.errors).toEqual(['geste_renovation_energetique_absent']);
   });
 
   it('exits with 2 when stdin is not a JSON object', () => {

@@ -7,12 +7,14 @@ import {
   FINDING_CODES,
   TYPES,
   isFindingCode,
+  OWN_CODES,
 } from '../../src/domain/finding-codes.js';
 
 describe('finding catalogue', () => {
-  it('holds exactly the 133 codes of spec/rules.md §3.15', () => {
-    expect(FINDING_CODES).toHaveLength(133);
-    expect(new Set(FINDING_CODES).size).toBe(133);
+  it('holds exactly the 133 codes of spec/rules.md §3.15 plus our own', () => {
+    expect(OWN_CODES).toEqual(['geste_renovation_energetique_absent']);
+    expect(FINDING_CODES).toHaveLength(133 + OWN_CODES.length);
+    expect(new Set(FINDING_CODES).size).toBe(133 + OWN_CODES.length);
   });
 
   it('gives every code a known category and type', () => {
@@ -28,6 +30,7 @@ describe('finding catalogue', () => {
     ['siret_format_erreur', 'admin', 'wrong'],
     ['rge_non_correspondant', 'admin', 'error'],
     ['file_type_error', 'file', 'error'],
+    ['geste_renovation_energetique_absent', 'file', 'error'],
     ['llm_error', 'server', 'error'],
     ['server_timeout_error', 'server', 'error'],
     ['chaudiere_contenance_silo_trop_petit', 'gestes', 'wrong'],

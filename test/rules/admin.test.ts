@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { QuoteAttributes } from '../../src/domain/attributes.js';
 import { ADMIN_RULES } from '../../src/rules/admin.js';
 import { checkedFields } from '../../src/rules/engine.js';
-import { completeQuote, validate } from './fixtures.js';
+import { COMPLETE_GESTE_CONTROLS, completeQuote, validate } from './fixtures.js';
 
 type Edit = (quote: QuoteAttributes & Record<string, unknown>) => void;
 
@@ -19,7 +19,7 @@ describe('admin validator', () => {
   it('raises nothing on a complete quote and counts 1 file + 24 admin controls', () => {
     const result = validate(completeQuote());
     expect(result.errors).toEqual([]);
-    expect(result.controlsCount).toBe(25);
+    expect(result.controlsCount).toBe(25 + COMPLETE_GESTE_CONTROLS);
     expect(result.controlCodes.slice(0, 2)).toEqual(['file_type_error', 'devis_manquant']);
   });
 
@@ -153,7 +153,7 @@ describe('admin validator', () => {
       ['siret_format_erreur', 'wrong'],
       ['siret_format_erreur', 'error'],
     ]);
-    expect(controlsCount).toBe(26);
+    expect(controlsCount).toBe(26 + COMPLETE_GESTE_CONTROLS);
   });
 
   it.each<[string, string[]]>([
@@ -177,7 +177,9 @@ describe('admin validator', () => {
   it('never throws on odd values', () => {
     const odd = { type_fichier: 'devis', pro: 'n/a', client: [1, 2], date_devis: 42, gestes: 'x' };
     const result = validate(odd as unknown as QuoteAttributes);
-    expect(result.controlsCount).toBe(25);
-    expect(result.errors).toContain('siret_manquant');
+    // gestes that are not a list hold no geste: the single finding of DESIGN.md §5
+    expect(result.errors).toEqual(['geste_renovation_energetique_absent']);
+    const withGeste = { ...odd, gestes: [{ type: 'pac_air_eau' }] };
+    expect(validate(withGeste as unknown as QuoteAttributes).errors).toContain('siret_manquant');
   });
 });

@@ -41,9 +41,14 @@ export function completeQuote(): QuoteAttributes {
       prenom: 'Claire',
       adresse: '2 rue du Client, 00000 Exempleville',
     },
-    gestes: [],
+    // a quote with no energy-renovation geste gets a single finding (DESIGN.md §5): one
+    // complete geste lets the admin rules speak; it raises nothing and adds its own controls
+    gestes: [completeGeste('isolation_comble_perdu')],
   };
 }
+
+/** Controls the complete geste of `completeQuote()` adds to the 25 of file + admin. */
+export const COMPLETE_GESTE_CONTROLS = 9;
 
 /** Values that make a technical control pass, where "any text" would not. */
 const PASSING_VALUES: Readonly<Record<string, unknown>> = {

@@ -4,11 +4,17 @@ import { RULES_VERSION } from '../../src/rules/validate-quote.js';
 import { CHECK_ID, completeGeste, completeQuote, validate, validateGestes } from './fixtures.js';
 
 describe('validateQuote: order and counting (spec/rules.md §1)', () => {
-  it('counts 25 controls for a quote with no data and no gestes', () => {
+  it('gives a quote with no gestes the single no-works finding (DESIGN.md §5)', () => {
     const result = validate({ type_fichier: 'devis' });
-    expect(result.controlsCount).toBe(25);
-    expect(result.controlCodes).toHaveLength(25);
-    expect(result.errors).toHaveLength(22);
+    expect(result.errors).toEqual(['geste_renovation_energetique_absent']);
+    expect(result.controlsCount).toBe(2);
+  });
+
+  it('counts 25 controls, then one per unknown geste, for a quote with no data', () => {
+    const result = validate({ type_fichier: 'devis', gestes: [{ type: 'inconnu' }] });
+    expect(result.controlsCount).toBe(26);
+    expect(result.controlCodes).toHaveLength(26);
+    expect(result.errors).toHaveLength(23);
     expect(result.errors).not.toContain('siret_format_erreur');
     expect(result.version).toBe(RULES_VERSION);
   });
@@ -110,9 +116,14 @@ describe('validateQuote: finding details (spec/domain.md §4)', () => {
 
 describe('validateQuote: geste types (spec/rules.md §3.4)', () => {
   it('skips gestes without a type entirely', () => {
-    const result = validateGestes([{ type: '' }, { intitule: 'Échafaudage' }]);
-    expect(result.controlsCount).toBe(25);
-    expect(result.errors).toEqual([]);
+    const result = validateGestes([
+      { type: '' },
+      { intitule: 'Échafaudage' },
+      { type: 'vmc_simple_flux' },
+    ]);
+    const alone = validateGestes([{ type: 'vmc_simple_flux' }]);
+    expect(result.controlCodes).toEqual(alone.controlCodes);
+    expect(result.errors).toEqual(alone.errors);
   });
 
   it('reports an unknown type, once, with the type as provided value', () => {

@@ -3,13 +3,15 @@
  * only findings shown to users (price-plausibility warnings never are), each with its human
  * edit (`deleted`, `comment`), and the French message of each code.
  */
-import { isShownToUsers, type ErrorDetail } from '../../domain/finding.js';
+import { isShownToUsers, type ErrorDetail, type ToVerify } from '../../domain/finding.js';
 import type { FindingEdits, ValidationOutput } from '../../domain/quote-check.js';
 
 export interface SerializedFindings {
   errors?: string[];
   error_details?: (ErrorDetail & { deleted: boolean; comment?: string })[];
   error_messages?: Record<string, string>;
+  /** Mentions seen but not read, for a person to check (DESIGN.md §5): an extra key. */
+  a_verifier?: ToVerify[];
   control_codes?: string[];
   controls_count?: number;
 }
@@ -34,6 +36,7 @@ export function serializeFindings(
     errors: details.map((d) => d.code),
     error_details: details,
     error_messages: messages,
+    ...(validation.toVerify?.length ? { a_verifier: validation.toVerify } : {}),
     control_codes: validation.controlCodes,
     controls_count: validation.controlsCount,
   };

@@ -13,7 +13,7 @@ import {
   normalisePhone,
 } from '../../domain/identifiers.js';
 import { NUMBER_SOURCE, parseNumber } from '../../domain/numbers.js';
-import { foldText } from '../../text/fold.js';
+import { foldText } from '../../domain/fold.js';
 
 /** Identifiers checked by a key or a syntax. */
 export type IdentifierKind = 'siret' | 'siren' | 'vat' | 'phone' | 'email';

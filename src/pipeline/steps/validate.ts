@@ -13,6 +13,7 @@ import {
   validateQuote,
 } from '../../rules/validate-quote.js';
 import { carryEdits } from '../carry-edits.js';
+import { evidenceDocument } from '../evidence-document.js';
 import { singleFindingValidation } from '../single-finding.js';
 import type { Step, StepDeps } from './step.js';
 
@@ -48,6 +49,9 @@ export function judge(
     checkId: check.id,
     attributes: check.readAttributes ?? {},
     today: deps.today(),
+    ...(check.document
+      ? { evidence: evidenceDocument(check.document, reading?.kind === 'ocr') }
+      : {}),
     ...(check.enrichment?.rge ? { rge: check.enrichment.rge as never } : {}),
     ...(deps.priceRanges ? { priceRanges: deps.priceRanges } : {}),
     ...(deps.frontendHost ? { frontendHost: deps.frontendHost } : {}),
@@ -59,6 +63,7 @@ export function judge(
   return {
     errors: details.map((d) => d.code),
     errorDetails: details,
+    ...(result.toVerify.length > 0 ? { toVerify: result.toVerify } : {}),
     controlCodes: result.controlCodes,
     controlsCount: result.controlsCount,
     version: RULES_VERSION,

@@ -1,0 +1,226 @@
+/**
+ * Evidence before absence (DESIGN.md §5). A `missing` finding tells a professional "add this",
+ * so it stands only when the document shows no sign of the mention (domain/mention-signs.ts).
+ * When a sign is there but no value was read, the finding is dropped and the mention goes to
+ * the *à vérifier* list instead: not a point to correct, never a reason for `invalid`.
+ *
+ * Pure: the caller hands over the document's lines; geste-level signs are looked for in the
+ * lines of that geste (from its label to the next geste's), plus any technical section.
+ */
+import type { ErrorDetail, ToVerify } from '../domain/finding.js';
+import { foldText } from '../domain/fold.js';
+import type { MentionSigns, NearValue } from '../domain/mention-signs.js';
+import { DATE_PATTERN, DURATION_PATTERN, mentionSignsOf } from '../domain/mention-signs.js';
+import type { PreparedGeste } from './prepare-gestes.js';
+
+export type { ToVerify } from '../domain/finding.js';
+
+/** The document as the evidence check needs it. */
+export interface EvidenceDocument {
+  /** Lines in reading order. */
+  readonly lines: readonly { readonly text: string; readonly page: number }[];
+  /** Index of the first line of the general terms, or -1. */
+  readonly termsStart: number;
+  /** Read by OCR: labels also match through common recognition confusions. */
+  readonly ocr: boolean;
+}
+
+interface FoldedLine {
+  readonly text: string;
+  readonly page: number;
+}
+
+const TECHNICAL_HEADING =
+  /^\W*(?:\d+[.)]?\s*)?(?:caracteristiques techniques|fiche technique|annexe technique|descriptif technique|donnees techniques|details? techniques?|specifications? techniques?)/u;
+
+/** A heading stands alone on its line: a works line that mentions its performances is not one. */
+function isTechnicalHeading(text: string): boolean {
+  return text.length <= 70 && TECHNICAL_HEADING.test(text);
+}
+
+/** Joins letter-spaced words ("d e v i s" → "devis") and normalises apostrophes and spaces. */
+export function normaliseLine(raw: string): string {
+  return foldText(raw)
+    .replace(/[’`´]/gu, "'")
+    .replace(/\b(?:[a-z] ){2,}[a-z]\b/gu, (run) => run.replace(/ /gu, ''))
+    .replace(/\s+/gu, ' ');
+}
+
+const OCR_CLASSES: Readonly<Record<string, string>> = {
+  o: '[o0]',
+  l: '[l1i|!]',
+  i: '[i1l|!]',
+  s: '[s5]',
+  e: '[ec]',
+  m: '(?:m|rn)',
+};
+
+function escape(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+}
+
+/** A label as a pattern: words on boundaries, any punctuation run between them. */
+function labelPattern(label: string, ocr: boolean): RegExp {
+  const words = label.split(/[\s'.-]+/u).filter(Boolean);
+  const word = (w: string) =>
+    [...w].map((ch) => (ocr ? (OCR_CLASSES[ch] ?? escape(ch)) : escape(ch))).join('');
+  const body = words.map(word).join("[\\s'.,/-]*");
+  return new RegExp(`(?<![a-z0-9])${body}(?![a-z])`, 'u');
+}
+
+const patternCache = new Map<string, RegExp>();
+function cachedLabel(label: string, ocr: boolean): RegExp {
+  const key = `${ocr ? 1 : 0}${label}`;
+  let re = patternCache.get(key);
+  if (!re) {
+    re = labelPattern(label, ocr);
+    patternCache.set(key, re);
+  }
+  return re;
+}
+
+function valueFollows(near: NearValue, after: string): boolean {
+  switch (near) {
+    case 'date':
+      return DATE_PATTERN.test(after);
+    case 'duration':
+      return DURATION_PATTERN.test(after);
+    case 'number':
+      return /\d/u.test(after);
+    case 'any':
+      return DATE_PATTERN.test(after) || DURATION_PATTERN.test(after) || /\d/u.test(after);
+  }
+}
+
+/** The line where a sign of the mention stands, or undefined. */
+export function findSign(
+  signs: MentionSigns,
+  lines: readonly FoldedLine[],
+  ocr: boolean,
+): FoldedLine | undefined {
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (signs.notOnLineWith?.test(line.text)) continue;
+    if (signs.values?.some((re) => re.test(line.text))) return line;
+    for (const label of signs.labels ?? []) {
+      const m = cachedLabel(label, ocr).exec(line.text);
+      if (!m) continue;
+      if (!signs.near) return line;
+      const after = `${line.text.slice(m.index + m[0].length)} ${lines[i + 1]?.text ?? ''}`;
+      if (valueFollows(signs.near, after)) return line;
+    }
+  }
+  return undefined;
+}
+
+/** A line that closes a table of works: totals, VAT recap. */
+const TOTAL_LINE =
+  /^\W*(?:sous[- ]?)?total\b|^\W*montant (?:total|ht|ttc)\b|^\W*(?:base|recapitulatif) (?:ht|tva)\b/u;
+
+/**
+ * Where each geste's signs are looked for: its own lines (from its label to the next geste's,
+ * or the end of the table), then what follows the table and any technical section: notes that
+ * speak for every line ("toutes les fenêtres : …"), annexes. A geste whose label cannot be
+ * found, or the only geste, is looked for in the whole quote.
+ */
+function gesteRegions(
+  gestes: readonly PreparedGeste[],
+  quote: readonly FoldedLine[],
+): Map<string, readonly FoldedLine[]> {
+  const regions = new Map<string, readonly FoldedLine[]>();
+  if (gestes.length <= 1) {
+    for (const g of gestes) regions.set(g.id, quote);
+    return regions;
+  }
+  const technicalStart = quote.findIndex((l) => isTechnicalHeading(l.text));
+  const claimed = new Set<number>();
+  const starts = gestes.map((g) => {
+    const label = normaliseLine(g.intitule ?? '').trim();
+    for (const probe of [label.slice(0, 60).trim(), label.slice(0, 30).trim()]) {
+      if (probe.length < 6) break;
+      const at = quote.findIndex((l, i) => !claimed.has(i) && l.text.includes(probe));
+      if (at >= 0) {
+        claimed.add(at);
+        return at;
+      }
+    }
+    return -1;
+  });
+  const sorted = starts.filter((s) => s >= 0).sort((a, b) => a - b);
+  const blockEnd = (start: number): number => {
+    const next = sorted.find((s) => s > start) ?? quote.length;
+    let end = Math.min(next, start + 15);
+    if (technicalStart > start) end = Math.min(end, technicalStart);
+    const total = quote.findIndex((l, i) => i > start && i < end && TOTAL_LINE.test(l.text));
+    return total >= 0 ? total : end;
+  };
+  const last = sorted[sorted.length - 1];
+  const after = last === undefined ? [] : quote.slice(blockEnd(last));
+  const technical =
+    technicalStart >= 0 && (last === undefined || technicalStart < blockEnd(last))
+      ? quote.slice(technicalStart)
+      : [];
+  gestes.forEach((g, i) => {
+    const start = starts[i]!;
+    if (start < 0) {
+      regions.set(g.id, quote);
+      return;
+    }
+    const own = quote.slice(start, Math.max(blockEnd(start), start + 1));
+    regions.set(g.id, [...own, ...after, ...technical]);
+  });
+  return regions;
+}
+
+/**
+ * A finding that says a mention is absent: type `missing`, and the `…_manquant` warnings
+ * (start date, pre-visit date, validity, quote number) that read « … n'est pas indiqué » too.
+ */
+export function isAbsenceFinding(detail: Pick<ErrorDetail, 'code' | 'type'>): boolean {
+  return detail.type === 'missing' || detail.code.endsWith('_manquant');
+}
+
+export interface EvidenceOutcome {
+  details: ErrorDetail[];
+  toVerify: ToVerify[];
+}
+
+/**
+ * Drops every absence finding whose mention shows a sign on the document and lists it as
+ * *à vérifier*. Findings of other types pass through unchanged.
+ */
+export function weighEvidence(
+  details: readonly ErrorDetail[],
+  doc: EvidenceDocument,
+  gestes: readonly PreparedGeste[],
+): EvidenceOutcome {
+  const all = doc.lines.map((l) => ({ text: normaliseLine(l.text), page: l.page }));
+  const quote = doc.termsStart >= 0 ? all.slice(0, doc.termsStart) : all;
+  const regions = gesteRegions(gestes, quote);
+  const kept: ErrorDetail[] = [];
+  const toVerify: ToVerify[] = [];
+  for (const detail of details) {
+    const signs = isAbsenceFinding(detail) ? mentionSignsOf(detail.code) : undefined;
+    if (!signs) {
+      kept.push(detail);
+      continue;
+    }
+    const lines = detail.geste_id
+      ? (regions.get(detail.geste_id) ?? quote)
+      : signs.scope === 'document'
+        ? all
+        : quote;
+    const seen = findSign(signs, lines, doc.ocr);
+    if (!seen) {
+      kept.push(detail);
+      continue;
+    }
+    toVerify.push({
+      code: detail.code,
+      label: signs.label,
+      page: seen.page,
+      ...(detail.geste_id ? { geste_id: detail.geste_id } : {}),
+    });
+  }
+  return { details: kept, toVerify };
+}

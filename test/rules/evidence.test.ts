@@ -1,0 +1,174 @@
+import { describe, expect, it } from '@jest/globals';
+import { FINDING_CATALOGUE, FINDING_CODES } from '../../src/domain/finding-codes.js';
+import { mentionSignsOf } from '../../src/domain/mention-signs.js';
+import type { EvidenceDocument } from '../../src/rules/evidence.js';
+import { isAbsenceFinding } from '../../src/rules/evidence.js';
+import { validateQuote } from '../../src/rules/validate-quote.js';
+import { CHECK_ID, completeGeste, completeQuote, TODAY } from './fixtures.js';
+
+function doc(text: string, opts: { ocr?: boolean; termsStart?: number } = {}): EvidenceDocument {
+  const lines = text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => ({ text: l, page: 1 }));
+  return { lines, termsStart: opts.termsStart ?? -1, ocr: opts.ocr ?? false };
+}
+
+function judge(edit: (q: Record<string, unknown>) => void, text: string, ocr = false) {
+  const quote = completeQuote() as unknown as Record<string, unknown>;
+  quote.gestes = [completeGeste('isolation_comble_perdu')];
+  edit(quote);
+  return validateQuote({
+    checkId: CHECK_ID,
+    attributes: quote,
+    today: TODAY,
+    evidence: doc(text, { ocr }),
+  });
+}
+
+describe('evidence before absence (DESIGN.md §5)', () => {
+  it('declares the signs of every absence code of the catalogue', () => {
+    const undeclared = FINDING_CODES.filter((code) =>
+      isAbsenceFinding({ code, type: FINDING_CATALOGUE[code].type }),
+    ).filter((code) => mentionSignsOf(code) === undefined);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('keeps the finding when the document shows no sign of the mention', () => {
+    const result = judge((q) => delete q.date_pre_visite, 'Devis n° 12\nIsolation des combles');
+    expect(result.errors).toEqual(['date_pre_visite_manquant']);
+    expect(result.toVerify).toEqual([]);
+  });
+
+  it.each([
+    ['Visite technique réalisée le 12/10/2026'],
+    ['Métré réalisé sur place le 3 octobre 2026'],
+    ['Relevé sur site du 02.10.26'],
+  ])('turns it into an à vérifier line when a labelled date is printed: %s', (line) => {
+    const result = judge((q) => delete q.date_pre_visite, `Devis n° 12\n${line}`);
+    expect(result.errors).toEqual([]);
+    expect(result.toVerify).toEqual([
+      { code: 'date_pre_visite_manquant', label: 'la date de la visite préalable', page: 1 },
+    ]);
+  });
+
+  it('needs a value next to a label that announces a date: a heading alone is no sign', () => {
+    const result = judge(
+      (q) => delete q.date_pre_visite,
+      'Une visite préalable est obligatoire avant tout chantier',
+    );
+    expect(result.errors).toEqual(['date_pre_visite_manquant']);
+  });
+
+  it('takes no sign from a line about something else (an RGE label valid until…)', () => {
+    const text = 'Qualification RGE Qualibat n° E-E176203 valable jusqu’au 30/04/2028';
+    expect(judge((q) => delete q.validite, text).errors).toEqual(['date_validite_manquant']);
+    expect(judge((q) => delete q.validite, 'Devis valable 3 mois').errors).toEqual([]);
+  });
+
+  it('reads labels through common OCR confusions on scans only', () => {
+    const text = 'Assurance décennale : SMA, police n° 55';
+    const scanned = 'Assurancc déccnna1e : SMA, po1ice n° 55';
+    expect(judge((q) => delete (q.pro as Record<string, unknown>).assurance, text).errors).toEqual(
+      [],
+    );
+    expect(
+      judge((q) => delete (q.pro as Record<string, unknown>).assurance, scanned, true).errors,
+    ).toEqual([]);
+    expect(
+      judge((q) => delete (q.pro as Record<string, unknown>).assurance, scanned, false).errors,
+    ).toEqual(['pro_assurance_manquant']);
+  });
+
+  it('joins letter-spaced words before looking', () => {
+    const result = judge((q) => delete q.mention_devis, 'D E V I S   N° 2026-12');
+    expect(result.errors).toEqual([]);
+  });
+
+  it('looks for identity signs on the terms pages too, but for works signs only before them', () => {
+    const text =
+      'Devis n° 1\nIsolation des combles\nCONDITIONS GÉNÉRALES DE VENTE\nSARL Exemple, assurée par SMA, police 12';
+    const lines = doc(text, { termsStart: 2 });
+    const quote = completeQuote() as unknown as Record<string, unknown>;
+    quote.gestes = [{ ...completeGeste('isolation_comble_perdu'), marque_isolant: undefined }];
+    delete (quote.pro as Record<string, unknown>).assurance;
+    const result = validateQuote({
+      checkId: CHECK_ID,
+      attributes: quote,
+      today: TODAY,
+      evidence: lines,
+    });
+    expect(result.errors).toEqual(['isolation_marque_manquant']);
+    expect(result.toVerify.map((t) => t.code)).toEqual(['pro_assurance_manquant']);
+    const withBrand = doc(`${text}\nMarque Isover`, { termsStart: 2 });
+    delete (quote.pro as Record<string, unknown>).assurance;
+    const second = validateQuote({
+      checkId: CHECK_ID,
+      attributes: quote,
+      today: TODAY,
+      evidence: withBrand,
+    });
+    expect(second.errors).toEqual(['isolation_marque_manquant']);
+  });
+
+  it('looks for a geste’s values in its own lines when the quote has several gestes', () => {
+    const quote = completeQuote() as unknown as Record<string, unknown>;
+    const window = (room: string, sw?: number) => ({
+      ...completeGeste('menuiserie_fenetre'),
+      intitule: `Fenêtre PVC oscillo-battante – ${room}`,
+      sw,
+    });
+    quote.gestes = [window('Séjour', 0.42), window('Salle de bains')];
+    const text = [
+      '1 Fenêtre PVC oscillo-battante – Séjour 1 u 800,00',
+      '– Uw = 1,3 W/m².K – Sw = 0,42',
+      '2 Fenêtre PVC oscillo-battante – Salle de bains 1 u 640,00',
+      '– Uw = 1,4 W/m².K',
+      'Total HT 1 440,00',
+    ].join('\n');
+    const result = validateQuote({
+      checkId: CHECK_ID,
+      attributes: quote,
+      today: TODAY,
+      evidence: doc(text),
+    });
+    expect(result.errors).toEqual(['menuiserie_sw_fenetre_manquant']);
+    expect(result.details[0]?.geste_id).toBe(`${CHECK_ID}-geste-2`);
+  });
+
+  it('passes other findings through unchanged', () => {
+    const result = judge((q) => ((q.pro as Record<string, unknown>).siret = '123'), 'SIRET 123');
+    // raised by the admin control and again by the RGE control (spec/rules.md §3.3)
+    expect(result.errors).toEqual(['siret_format_erreur', 'siret_format_erreur']);
+  });
+});
+
+describe('a quote without any energy-renovation geste (DESIGN.md §5)', () => {
+  it('gets one finding of its own instead of a list of missing mentions', () => {
+    const quote = { type_fichier: 'devis', mention_devis: true } as const;
+    const result = validateQuote({ checkId: CHECK_ID, attributes: quote, today: TODAY });
+    expect(result.errors).toEqual(['geste_renovation_energetique_absent']);
+    expect(result.details[0]?.category).toBe('file');
+  });
+
+  it('is checked as usual, with an à vérifier line, when the document names such works the reader missed', () => {
+    const quote = { ...completeQuote(), gestes: [] };
+    const result = validateQuote({
+      checkId: CHECK_ID,
+      attributes: quote,
+      today: TODAY,
+      evidence: doc('Fourniture et pose d’une pompe à chaleur air/eau'),
+    });
+    expect(result.errors).not.toContain('geste_renovation_energetique_absent');
+    expect(result.toVerify.map((t) => t.code)).toEqual(['geste_renovation_energetique_absent']);
+  });
+
+  it('leaves a document that is not a quote to file_type_error alone', () => {
+    const result = validateQuote({
+      checkId: CHECK_ID,
+      attributes: { type_fichier: 'autre' },
+      today: TODAY,
+    });
+    expect(result.errors).toEqual(['file_type_error']);
+  });
+});
