@@ -123,6 +123,7 @@ export const MENTION_SIGNS = {
       'date de pose',
       'pose prevue',
     ],
+    notOnLineWith: /\b(?:paiement|retractation|reglement|garantie)\b/u,
     near: 'any',
     scope: 'quote',
   },
@@ -144,6 +145,14 @@ export const MENTION_SIGNS = {
   date_validite_manquant: {
     label: 'la durée de validité du devis',
     labels: [
+      'echeance de l offre',
+      'echeance du devis',
+      'prix fermes',
+      'prix maintenus',
+      'maintenus pendant',
+      'prix garantis',
+      'offre valide',
+      'devis valide',
       'validite',
       'valable',
       'offre valable',
@@ -313,13 +322,10 @@ export const MENTION_SIGNS = {
   },
   separation_fourniture_pose_manquant: {
     label: 'la séparation entre fourniture et pose',
-    labels: [
-      'main d oeuvre',
-      'main-d oeuvre',
-      'pose seule',
-      'installation seule',
-      'mise en oeuvre',
-      'forfait pose',
+    labels: ['pose seule', 'installation seule', 'forfait pose'],
+    values: [
+      // a priced line of its own for the labour: "Pose, raccordement… 450,00", "2.3 Main-d'œuvre …"
+      /^\W*(?:[a-z]?\d+(?:[.,]\d+)*\W+)?(?:pose|main[\s-]?d'?\s?oeuvre|installation et mise en service)\b(?!\s*(?:et|&|\+)\s*fourniture).*\d,\d{2}\b/u,
     ],
     scope: 'quote',
   },
@@ -976,14 +982,24 @@ export const MENTION_SIGNS = {
 export const ENERGY_WORKS_SIGNS: readonly RegExp[] = [
   /\bpompes? a chaleur\b/u,
   /\bpac\b.{0,12}\b(?:air|eau|hybride|geothermi)/u,
-  /\bisolation (?:thermique|des? (?:combles|rampants|murs?|planchers?|toiture|sous[- ]sol|toit)|par l'(?:exterieur|interieur)|exterieure|interieure)/u,
+  /\bisolation\b.{0,25}\b(?:thermique|combles?|rampants?|murs?|planchers?|toiture|terrasse|sous[- ]sol|toit|facades?|exterieure?|interieure?|sous[- ]face)/u,
   /\b(?:laine de (?:verre|roche|bois)|ouate de cellulose|polyurethane|polystyrene)\b.{0,60}\b(?:r\s*=|m\s?(?:2|²)\s*\.?\s*k)/u,
   /\b(?:chaudiere|poele|insert|foyer ferme)\b.{0,30}\b(?:granules|pellets|buches|bois|biomasse|condensation)/u,
   /\bchauffe[- ]eau (?:thermodynamique|solaire)|\bballon thermodynamique|\bcesi\b|\bsysteme solaire combine/u,
   /\bvmc\b.{0,20}\b(?:simple|double) flux|\bventilation mecanique controlee/u,
-  /\b(?:fenetres?|porte[- ]fenetres?|baies?|menuiseries?|portes? d'entree)\b.{0,80}\b(?:uw|ud|sw)\s*[=:<≤]/u,
+  /\b(?:fenetres?|porte[- ]fenetres?|baies?|menuiseries?|portes? d'entree|chassis)\b.{0,80}\b(?:uw|ud|sw)\s*[=:<≤]/u,
+  /\b(?:uw|ud)\s*[=:<≤]\s*[0-9]/u,
+  /\bportes? d'entree (?:isolante|a isolation)|\b(?:double|triple) vitrage\b/u,
   /\bvolets? isolants?\b/u,
 ];
+
+/**
+ * The words around a label that `notOnLineWith` is tested on: a clause before it and a few words
+ * after it, not the whole line ("Travaux réalisés le 09/11 – paiement à 30 jours" keeps its label).
+ */
+export function labelSurroundings(text: string, index: number, length: number): string {
+  return text.slice(Math.max(0, index - 90), index + length + 25);
+}
 
 export type MentionCode = keyof typeof MENTION_SIGNS;
 

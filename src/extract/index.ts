@@ -33,11 +33,16 @@ export function attributePaths(value: unknown, prefix = ''): string[] {
   return value === undefined || value === null || value === '' ? [] : [prefix];
 }
 
-/** Reads a document without any LLM or network access. */
-export function extractQuote(doc: QuoteDocument): QuoteExtraction {
+/**
+ * Reads a document without any LLM or network access. The administrative reader gets the whole
+ * document — the company identity may be printed only in page footers or at the head of the
+ * general terms — and tells the quote from its terms itself; the works reader gets `quote`, the
+ * document without its terms (the shrinker's output), so that terms never become works lines.
+ */
+export function extractQuote(doc: QuoteDocument, quote: QuoteDocument = doc): QuoteExtraction {
   const attributes: QuoteAttributes = extractAdmin(doc);
   if (attributes.type_fichier !== 'autre') {
-    const works = extractWorks(doc);
+    const works = extractWorks(quote);
     if (works.gestes.length > 0) attributes.gestes = works.gestes;
     if (works.separation_prix_fourniture_pose !== undefined) {
       attributes.separation_prix_fourniture_pose = works.separation_prix_fourniture_pose;

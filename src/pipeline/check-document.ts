@@ -101,7 +101,7 @@ export async function checkDocument(
       versions,
     };
   }
-  const extraction = extractQuote(shrinkDocument(read.doc));
+  const extraction = extractQuote(read.doc, shrinkDocument(read.doc));
   const reading = read.kind === 'scan' ? 'ocr' : read.kind;
   return {
     id,

@@ -10,15 +10,24 @@
 import type { ErrorDetail, ToVerify } from '../domain/finding.js';
 import { foldText } from '../domain/fold.js';
 import type { MentionSigns, NearValue } from '../domain/mention-signs.js';
-import { DATE_PATTERN, DURATION_PATTERN, mentionSignsOf } from '../domain/mention-signs.js';
+import {
+  DATE_PATTERN,
+  DURATION_PATTERN,
+  labelSurroundings,
+  mentionSignsOf,
+} from '../domain/mention-signs.js';
 import type { PreparedGeste } from './prepare-gestes.js';
 
 export type { ToVerify } from '../domain/finding.js';
 
 /** The document as the evidence check needs it. */
 export interface EvidenceDocument {
-  /** Lines in reading order. */
-  readonly lines: readonly { readonly text: string; readonly page: number }[];
+  /** Lines in reading order; `cells` (a table's columns) when the reader saw them. */
+  readonly lines: readonly {
+    readonly text: string;
+    readonly page: number;
+    readonly cells?: readonly { readonly text: string }[];
+  }[];
   /** Index of the first line of the general terms, or -1. */
   readonly termsStart: number;
   /** Read by OCR: labels also match through common recognition confusions. */
@@ -28,6 +37,8 @@ export interface EvidenceDocument {
 interface FoldedLine {
   readonly text: string;
   readonly page: number;
+  /** The first cell: where a heading stands when the line also carries other columns. */
+  readonly head: string;
 }
 
 const TECHNICAL_HEADING =
@@ -41,6 +52,8 @@ function isTechnicalHeading(text: string): boolean {
 /** Joins letter-spaced words ("d e v i s" → "devis") and normalises apostrophes and spaces. */
 export function normaliseLine(raw: string): string {
   return foldText(raw)
+    .replace(/œ/gu, 'oe')
+    .replace(/æ/gu, 'ae')
     .replace(/[’`´]/gu, "'")
     .replace(/\b(?:[a-z] ){2,}[a-z]\b/gu, (run) => run.replace(/ /gu, ''))
     .replace(/\s+/gu, ' ');
@@ -100,11 +113,12 @@ export function findSign(
 ): FoldedLine | undefined {
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
-    if (signs.notOnLineWith?.test(line.text)) continue;
-    if (signs.values?.some((re) => re.test(line.text))) return line;
+    const elsewhere = signs.notOnLineWith;
+    if (signs.values?.some((re) => re.test(line.text)) && !elsewhere?.test(line.text)) return line;
     for (const label of signs.labels ?? []) {
       const m = cachedLabel(label, ocr).exec(line.text);
       if (!m) continue;
+      if (elsewhere?.test(labelSurroundings(line.text, m.index, m[0].length))) continue;
       if (!signs.near) return line;
       const after = `${line.text.slice(m.index + m[0].length)} ${lines[i + 1]?.text ?? ''}`;
       if (valueFollows(signs.near, after)) return line;
@@ -132,7 +146,7 @@ function gesteRegions(
     for (const g of gestes) regions.set(g.id, quote);
     return regions;
   }
-  const technicalStart = quote.findIndex((l) => isTechnicalHeading(l.text));
+  const technicalStart = quote.findIndex((l) => isTechnicalHeading(l.head));
   const claimed = new Set<number>();
   const starts = gestes.map((g) => {
     const label = normaliseLine(g.intitule ?? '').trim();
@@ -180,6 +194,14 @@ export function isAbsenceFinding(detail: Pick<ErrorDetail, 'code' | 'type'>): bo
   return detail.type === 'missing' || detail.code.endsWith('_manquant');
 }
 
+/**
+ * An OCR reading that leaves this many mentions without any sign has most likely failed (a
+ * blurred photo, a page read sideways): a real quote seldom lacks so many. Its absences prove
+ * nothing, so they all go to the *à vérifier* list (DESIGN.md §5, "read by OCR with low
+ * confidence"). The engines give no confidence the service could use instead.
+ */
+export const MAX_OCR_ABSENCES = 6;
+
 export interface EvidenceOutcome {
   details: ErrorDetail[];
   toVerify: ToVerify[];
@@ -194,7 +216,11 @@ export function weighEvidence(
   doc: EvidenceDocument,
   gestes: readonly PreparedGeste[],
 ): EvidenceOutcome {
-  const all = doc.lines.map((l) => ({ text: normaliseLine(l.text), page: l.page }));
+  const all = doc.lines.map((l) => {
+    const text = normaliseLine(l.text);
+    const first = l.cells?.[0]?.text;
+    return { text, page: l.page, head: first === undefined ? text : normaliseLine(first) };
+  });
   const quote = doc.termsStart >= 0 ? all.slice(0, doc.termsStart) : all;
   const regions = gesteRegions(gestes, quote);
   const kept: ErrorDetail[] = [];
@@ -221,6 +247,17 @@ export function weighEvidence(
       page: seen.page,
       ...(detail.geste_id ? { geste_id: detail.geste_id } : {}),
     });
+  }
+  const absences = kept.filter((d) => isAbsenceFinding(d) && mentionSignsOf(d.code));
+  if (doc.ocr && absences.length >= MAX_OCR_ABSENCES) {
+    for (const detail of absences) {
+      toVerify.push({
+        code: detail.code,
+        label: mentionSignsOf(detail.code)!.label,
+        ...(detail.geste_id ? { geste_id: detail.geste_id } : {}),
+      });
+    }
+    return { details: kept.filter((d) => !absences.includes(d)), toVerify };
   }
   return { details: kept, toVerify };
 }

@@ -150,10 +150,12 @@ function isProse(rows: Row[], minGutter: number): boolean {
   let numeric = 0;
   for (const row of rows) {
     if (rowSpans(row, minGutter).length === 1) singleSpan += 1;
+    // an amount's currency ("1 234,56 EUR", "HT") is not prose: a column of amounts is values
     const letters =
       row.items
         .map((f) => f.text)
-        .join('')
+        .join(' ')
+        .replace(/(?<![\p{L}])(?:eur|euros?|ht|ttc)(?![\p{L}])/giu, '')
         .match(/\p{L}/gu)?.length ?? 0;
     if (letters < 3) numeric += 1;
   }

@@ -22,7 +22,10 @@ const INVOICE_TITLE_RE = /^(?:facture|facture\s+d['’]acompte|avoir)(?![\p{L}])
 const QUOTE_TITLE_RE =
   /^(?:devis|d\s+e\s+v\s+i\s+s|proposition\s+(?:commerciale|de\s+prix|technique\s+et\s+financi[èe]re)|offre\s+de\s+prix)(?![\p{L}])/iu;
 const OTHER_TITLE_RE =
-  /^(?:attestation|certificat|courrier|lettre|bon\s+de\s+livraison|rapport|proc[èe]s-verbal|fiche\s+technique|notice|kbis|extrait\s+kbis)(?![\p{L}])/iu;
+  /^(?:attestation|certificat|courrier|lettre|bon\s+de\s+(?:livraison|commande)|rapport|compte[\s-]rendu|proc[èe]s-verbal|fiche\s+(?:technique|de\s+visite)|notice|kbis|extrait\s+kbis|audit|[ée]tude\s+thermique|note\s+de\s+dimensionnement|diagnostic\s+de\s+performance)(?![\p{L}])/iu;
+/** The document says of itself that it is not a quote ("Ce compte rendu n'est pas un devis"). */
+const NOT_A_QUOTE_RE =
+  /\bn['’]est\s+pas\s+un\s+devis\b|\bne\s+(?:constitue|vaut)\s+pas\s+(?:un\s+)?devis\b/iu;
 const AMOUNT_RE = /\d[\d\s.,]*\s?(?:€|EUR\b)/u;
 const LABELLED_TOTAL_RE = /\b(?:total|montant)\b[^\n\d]{0,30}\d[\d\s.]*,\d{2}/iu;
 
@@ -54,6 +57,7 @@ function titleKind(lines: DocumentLine[]): FileType | undefined {
 
 /** `devis`, `facture` or `autre` from the title of the first page and the presence of prices. */
 export function detectFileType(lines: DocumentLine[], bodyText: string): FileType {
+  if (NOT_A_QUOTE_RE.test(bodyText)) return 'autre';
   const title = titleKind(lines);
   if (title === 'facture') return 'facture';
   const priced = AMOUNT_RE.test(bodyText) || LABELLED_TOTAL_RE.test(bodyText);

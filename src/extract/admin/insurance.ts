@@ -11,7 +11,7 @@ export interface Insurance {
 }
 
 const LABEL_RE =
-  /(?:(?:assurance|assureur)s?(?:\s+(?:et\s+|&\s+)?(?:de\s+)?(?:la\s+)?(?:responsabilit[ée]\s+civile\s+)?(?:rc\s+)?(?:d[ée]cennale|professionnelle|rc\s*pro|construction|dommages?-ouvrage))*|garantie\s+d[ée]cennale|responsabilit[ée]\s+civile\s+d[ée]cennale)\s*(?::\s*|(?=n°|contrat|police|souscrite|contract[ée]e|aupr[èe]s|chez))/iu;
+  /(?:(?:assurance|assureur)s?(?:\s+(?:et\s+|&\s+)?(?:de\s+)?(?:la\s+)?(?:rc\s+)?(?:responsabilit[ée]\s+civile|d[ée]cennale|professionnelle|rc\s*pro|construction|dommages?-ouvrage))*|garantie\s+d[ée]cennale|responsabilit[ée]\s+civile\s+d[ée]cennale)\s*(?::\s*|(?=n°|contrat|police|souscrite|contract[ée]e|aupr[èe]s|chez))/iu;
 const LABEL_GLOBAL_RE = new RegExp(LABEL_RE.source, 'giu');
 /** `Assurance décennale AXA France, contrat …`: no colon, the insurer's name follows. */
 const BARE_LABEL_RE = /[Aa]ssur(?:ance|eur)\s+(?:[Rr][Cc]\s+)?[Dd][ée]cennale\s+(?=[A-ZÀ-Ý])/gu;

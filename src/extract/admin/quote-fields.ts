@@ -52,16 +52,16 @@ function readMoney(
 
 /** Reads the quote-level fields of a quote or invoice. */
 export function readQuoteFields(ctx: AdminContext): QuoteFields {
-  const dateDebut = findStartDate(ctx.body);
+  const dateDebut = findStartDate(ctx.body, ctx.tolerance);
   return {
     ...defined({
       numero_devis: findQuoteNumber(ctx),
       date_devis: findIssueDate(ctx),
-      date_pre_visite: findVisitDate(ctx.body),
+      date_pre_visite: findVisitDate(ctx.body, ctx.tolerance),
       date_debut_chantier: dateDebut,
-      delai_debut_chantier: dateDebut ? undefined : findStartDelay(ctx.body),
+      delai_debut_chantier: dateDebut ? undefined : findStartDelay(ctx.body, ctx.tolerance),
     }),
-    validite: hasValidity(ctx.body),
+    validite: hasValidity(ctx.body, ctx.tolerance),
     ...readMoney(ctx),
   };
 }

@@ -4,6 +4,26 @@
  */
 import type { DocumentLine } from '../document.js';
 import { findDates } from '../../domain/dates.js';
+import { foldText } from '../../domain/fold.js';
+import { DURATION_PATTERN, MENTION_SIGNS } from '../../domain/mention-signs.js';
+import { labelsPattern, valueAfterLabel } from './labelled-values.js';
+
+/** Label lexicon (domain/mention-signs.ts) for the generic key → value reading below. */
+const VISIT_LABELS = labelsPattern(MENTION_SIGNS.date_pre_visite_manquant.labels);
+const START_LABEL_LIST: readonly string[] = MENTION_SIGNS.date_chantier_manquant.labels;
+const START_LABELS = labelsPattern(START_LABEL_LIST.filter((l) => !l.startsWith('delai')));
+const DELAY_LABELS = labelsPattern(START_LABEL_LIST);
+const START_SKIP = MENTION_SIGNS.date_chantier_manquant.notOnLineWith;
+const VALIDITY_LABELS = labelsPattern(MENTION_SIGNS.date_validite_manquant.labels);
+const VALIDITY_SKIP = MENTION_SIGNS.date_validite_manquant.notOnLineWith;
+
+/** A date printed within `maxGap` characters of the start of a text, in its first clause. */
+function dateWithin(maxGap: number): (text: string) => string | undefined {
+  return (text) => {
+    const clause = text.split(/[.;](?:\s|$)|\bdate\s*:/iu)[0] ?? text;
+    return findDates(clause).find((d) => d.index <= maxGap)?.iso;
+  };
+}
 
 const NOT_QUOTE_VALIDITY_RE =
   /\b(?:RGE|qualif\w*|certifi\w*|attestation|assurance|label|agr[ée]ment|garantie)\b|[àa]\s+d[ée]faut/iu;
@@ -39,7 +59,12 @@ function validityUnderHeading(lines: DocumentLine[], index: number): boolean {
 }
 
 /** A validity period or end date is stated on the quote. */
-export function hasValidity(lines: DocumentLine[]): boolean {
+export function hasValidity(lines: DocumentLine[], tolerance = 2): boolean {
+  const stated = (text: string): true | undefined =>
+    DURATION_PATTERN.test(foldText(text.slice(0, 40))) || dateWithin(30)(text) ? true : undefined;
+  if (valueAfterLabel(lines, VALIDITY_LABELS, stated, { tolerance, skip: VALIDITY_SKIP })) {
+    return true;
+  }
   return lines.some(
     (line, index) =>
       line.cells.some(
@@ -71,15 +96,21 @@ function dateAfter(lines: DocumentLine[], keyword: RegExp, maxGap = 45): string 
 const VISIT_RE =
   /(?<![\p{L}\d_])(?:visite|pr[ée]-?visite|m[ée]tr[ée]|relev[ée]\s+technique|diagnostic\s+technique)(?![\p{L}\d_])/iu;
 
-export function findVisitDate(lines: DocumentLine[]): string | undefined {
-  return dateAfter(lines, VISIT_RE);
+export function findVisitDate(lines: DocumentLine[], tolerance = 2): string | undefined {
+  return (
+    dateAfter(lines, VISIT_RE) ??
+    valueAfterLabel(lines, VISIT_LABELS, dateWithin(45), { tolerance })
+  );
 }
 
 const START_RE =
   /\b(?:d[ée]but|d[ée]marrage|commencement)\s+(?:pr[ée]vu\s+|pr[ée]visionnel\s+)?(?:des\s+|du\s+)?(?:travaux|chantier|intervention|prestations?|installation|pose)|\bdate\s+(?:pr[ée]visionnelle\s+|pr[ée]vue\s+)?(?:de\s+|du\s+|d['’])?(?:d[ée]but|d[ée]marrage|intervention|r[ée]alisation|ex[ée]cution|travaux|pose|installation)|\b(?:travaux|intervention|installation|pose|chantier)\s+pr[ée]vue?s?\s+(?:le|[àa]\s+partir\s+du|[àa]\s+compter\s+du|pour\s+le|semaine\s+du)/iu;
 
-export function findStartDate(lines: DocumentLine[]): string | undefined {
-  return dateAfter(lines, START_RE, 30);
+export function findStartDate(lines: DocumentLine[], tolerance = 2): string | undefined {
+  return (
+    dateAfter(lines, START_RE, 30) ??
+    valueAfterLabel(lines, START_LABELS, dateWithin(30), { tolerance, skip: START_SKIP })
+  );
 }
 
 const DELAY_LABEL_RE =
@@ -96,8 +127,23 @@ function cleanDelay(text: string): string {
     .trim();
 }
 
+/** A delay or period at the start of a text ("6 semaines après acceptation"), as printed. */
+function delayWithin(text: string): string | undefined {
+  const head = text.replace(/^[\s:.–—-]+/u, '');
+  const m = DURATION_PATTERN.exec(foldText(head.slice(0, 60)));
+  if (!m || findDates(head.slice(0, 60)).length > 0) return undefined;
+  return cleanDelay(head.split(/[.;](?:\s|$)/u)[0] ?? head) || undefined;
+}
+
 /** The start delay as printed, when no start date is given. */
-export function findStartDelay(lines: DocumentLine[]): string | undefined {
+export function findStartDelay(lines: DocumentLine[], tolerance = 2): string | undefined {
+  return (
+    findLabelledDelay(lines) ??
+    valueAfterLabel(lines, DELAY_LABELS, delayWithin, { tolerance, skip: START_SKIP })
+  );
+}
+
+function findLabelledDelay(lines: DocumentLine[]): string | undefined {
   for (const line of lines) {
     for (const cell of line.cells) {
       const m = DELAY_LABEL_RE.exec(cell.text.trim());

@@ -78,10 +78,13 @@ export function lineTypes(lines: readonly LineForGestes[]): (GesteType | undefin
 
 /**
  * Heat pumps form one family: "Pose … de la pompe à chaleur" installs the hybrid or geothermal
- * heat pump supplied above, even though the bare words read as the default air/water type.
+ * heat pump supplied above, even though the bare words read as the default air/water type; so
+ * do windows and roof windows.
  */
 function family(type: GesteType): string {
-  return type.startsWith('pac_') ? 'pac' : type;
+  if (type.startsWith('pac_')) return 'pac';
+  // "Pose des fenêtres" installs the roof windows supplied above as well
+  return type === 'menuiserie_fenetre_toit' ? 'menuiserie_fenetre' : type;
 }
 
 /** Gestes of the quote, in line order. */

@@ -12,7 +12,7 @@ export const extractStep: Step = {
   run(check) {
     if (!check.document) return Promise.resolve({ patch: {}, outcome: 'skipped' });
     const shrunk = shrinkDocument(check.document);
-    const extraction = extractQuote(shrunk);
+    const extraction = extractQuote(check.document, shrunk);
     return Promise.resolve({
       patch: {
         text: shrunk.text,

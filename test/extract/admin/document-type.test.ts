@@ -40,3 +40,15 @@ test('mention of the word "devis"', () => {
   expect(hasDevisMention('Bon de commande')).toBe(false);
   expect(devisAsWritten('BON – DEVIS n° 1 – devis')).toBe('DEVIS');
 });
+
+describe('documents that say what they are not', () => {
+  test.each([
+    [
+      'COMPTE RENDU DE VISITE PRÉALABLE\nPompe à chaleur\nCe compte rendu n’est pas un devis.\nTotal estimé 12 000,00 €',
+    ],
+    ['BON DE COMMANDE\nFenêtres PVC\nTotal TTC 4 500,00 €'],
+  ])('are not quotes: %s', (text) => {
+    const lines = documentFromText(text).lines;
+    expect(detectFileType(lines, text)).toBe('autre');
+  });
+});

@@ -82,6 +82,8 @@ describe('geste type of a line', () => {
     'Fourniture ossature, plaques de plâtre BA13 et membrane pare-vapeur',
     'Module hydraulique intérieur',
     'Goulottes de finition',
+    "F&P rehausse et isolation de la trappe d'accès aux combles",
+    'F & P capots de protection des spots',
   ])('%s is no geste', (label) => {
     expect(isAccessory(label) || typeOf(label, 'Isolation des combles perdus') === undefined).toBe(
       true,
