@@ -48,9 +48,16 @@ function kindOfCell(text: string): FileType | undefined {
 
 /** The kind named by the titles of the first lines: an invoice or a quote title wins over others. */
 function titleKind(lines: DocumentLine[]): FileType | undefined {
-  const kinds = lines
-    .slice(0, 20)
-    .flatMap((line) => line.cells.map((cell) => kindOfCell(cell.text.trim())))
+  const first = lines.slice(0, 20);
+  // a title broken over two short lines ("BON DE" / "COMMANDE") is read whole too
+  const broken = first.slice(0, -1).flatMap((line, i) => {
+    const next = first[i + 1]!;
+    if (line.cells.length !== 1 || next.cells.length !== 1) return [];
+    const joined = `${line.text.trim()} ${next.text.trim()}`;
+    return joined.split(/\s+/u).length <= 4 ? [joined] : [];
+  });
+  const kinds = [...first.flatMap((line) => line.cells.map((cell) => cell.text.trim())), ...broken]
+    .map(kindOfCell)
     .filter((k): k is FileType => k !== undefined);
   return kinds.find((k) => k !== 'autre') ?? kinds[0];
 }

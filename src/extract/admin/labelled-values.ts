@@ -59,9 +59,15 @@ export function valueAfterLabel<T>(
         const next = line.cells[j + 1];
         const inNext = next ? read(next.text) : undefined;
         if (inNext !== undefined) return inNext;
-        const below = lines[i + 1]?.cells.find((c) => overlaps(cell, c, options.tolerance));
-        const under = below && lines[i + 1]!.page === line.page ? read(below.text) : undefined;
-        if (under !== undefined) return under;
+        // under the label: the first cell in its column on the next two lines of the page
+        for (const below of lines.slice(i + 1, i + 3)) {
+          if (below.page !== line.page) break;
+          const cellBelow = below.cells.find((c) => overlaps(cell, c, options.tolerance));
+          if (!cellBelow) continue;
+          const under = read(cellBelow.text);
+          if (under !== undefined) return under;
+          break;
+        }
       }
     }
   }

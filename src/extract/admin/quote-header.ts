@@ -5,6 +5,8 @@
 import type { DocumentLine } from '../document.js';
 import { DATE_SOURCE, findDates, parseDate } from '../../domain/dates.js';
 import { headerLimit, TABLE_HEADER_RE, type AdminContext } from './context.js';
+import { MENTION_SIGNS } from '../../domain/mention-signs.js';
+import { labelsPattern, valueAfterLabel } from './labelled-values.js';
 import { cellBelow } from './layout.js';
 
 const TOKEN = '([A-Za-z0-9](?:[A-Za-z0-9\\-/._]*[A-Za-z0-9])?)';
@@ -62,12 +64,36 @@ function valueBelow(ctx: AdminContext, label: RegExp): string | undefined {
 }
 
 /** The quote number as printed. */
+/** Number labels of the lexicon, and the titles a number follows in a header ("DEVIS", "N°"). */
+const NUMBER_LABELS = labelsPattern([
+  ...MENTION_SIGNS.numero_devis_manquant.labels,
+  'n',
+  'no',
+  'devis',
+  'facture',
+  'facture n',
+  'offre',
+  'proposition commerciale',
+]);
+const TOKEN_ONLY_RE = new RegExp(`^\\s*[:#]?\\s*${TOKEN}\\s*$`, 'u');
+
+/** A text that is a quote number and nothing else. */
+function numberOnly(text: string): string | undefined {
+  const token = TOKEN_ONLY_RE.exec(text)?.[1];
+  return isQuoteNumber(token) && token.length >= 3 ? token : undefined;
+}
+
 export function findQuoteNumber(ctx: AdminContext): string | undefined {
   const header = ctx.body.slice(0, headerLimit(ctx));
   const below = valueBelow(ctx, NUMBER_LABEL_ONLY_RE);
   const tabled =
     below && new RegExp(`^${TOKEN}$`, 'u').test(below) && isQuoteNumber(below) ? below : undefined;
-  return firstMatch(ctx.body, LABELLED_RES, false) ?? firstMatch(header, BARE_RES, true) ?? tabled;
+  return (
+    firstMatch(ctx.body, LABELLED_RES, false) ??
+    firstMatch(header, BARE_RES, true) ??
+    tabled ??
+    valueAfterLabel(header, NUMBER_LABELS, numberOnly, { tolerance: ctx.tolerance })
+  );
 }
 
 const ISSUE_LABEL_RES = [

@@ -39,12 +39,13 @@ const STRONG: [GesteType, RegExp][] = [
   ],
   ['menuiserie_volet_isolant', /\bvolets?\b/u],
   [
+    // the aids fund entrance doors only: an interior, sliding or cupboard door is no geste
     'menuiserie_porte',
-    /\bportes?\b(?![- ]?fenetre|\s+(?:de\s+)?(?:garage|placard|interieure?s?|coulissante?s? interieure))/u,
+    /\bportes?\s+(?:d'entree|d'acces|exterieures?|de\s+service|donnant\s+sur\s+l'exterieur)\b|\bbloc[- ]portes?\s+(?:d'entree|exterieur)/u,
   ],
   [
     'menuiserie_fenetre',
-    /fenetre|baie vitree|baie coulissante|coulissant|\bchassis\b|oscillo[- ]?battant/u,
+    /fenetre|baie vitree|baie coulissante|\bchassis\b|oscillo[- ]?battant/u,
   ],
 ];
 
@@ -151,10 +152,10 @@ function refineHeatPump(type: GesteType, texts: readonly string[]): GesteType {
 }
 
 const LEAD_RE =
-  /^(?:(?:fourniture|fourni(?:e|s|es)?|f\s*[+&]\s*p|pose|installation|mise en place|remplacement|depose et remplacement)(?:\s*(?:,|et|&|\+)\s*(?:pose|installation|mise en service|raccordement|pose))*\s*(?::|-|–)?\s*)?(?:(?:de la|de l'|du|des|d'une?|de|d'|la|le|les|l'|une?)\s*)*/u;
+  /^(?:(?:fourniture|fourni(?:e|s|es)?|f\s*[+&]\s*p|pose|installation|mise en place|remplacement|depose et remplacement|realisation|creation)(?:\s*(?:,|et|&|\+)\s*(?:pose|installation|mise en service|raccordement|pose))*\s*(?::|-|–)?\s*)?(?:(?:de la|de l'|du|des|d'une?|de|d'|la|le|les|l'|une?)\s*)*/u;
 
 const ACCESSORY_RE =
-  /^(?:\d+\s*)?(?:kits?\b(?!\s+(?:vmc|pompe|pac|solaire|chauffe|ventilation|double|simple))|ballons?\s+(?:tampon|de\s+stockage|d'eau\s+chaude|ecs|electrique|de\s+decouplage)|vases?|thermostats?|sondes?|gaines?|reseaux?|conduits?|tubages?|raccords?|collerettes?|habillages?|plaques?\s+(?:de\s+platre|de\s+protection|de\s+sol|de\s+finition|ba)|goulottes?|supports?|ossatures?|membranes?|pare[- ]vapeur|frein[- ]vapeur|calorifug|silos?|tremies?|vis\b|evacuation|depose|demontage|main[- ]d'|mise\s+en\s+(?:service|securite|oeuvre|œuvre)|echafaudages?|protections?|coffrages?|rehausses?|trappes?|deflecteurs?|piges?|grilles?|percements?|carottages?|liaisons?|cables?|cablage|disjoncteurs?|tableaux?|raccordements?|options?|forfaits?|frais|deplacements?|garanties?|contrats?|traitements?|nettoyages?|seuils?|moustiquaires?|stores?|appuis?|bavettes?|tablettes?|motorisations?|telecommandes?|unites?\s+interieures?|modules?\s+hydrauliques?|desembouage|neutralisation|degazage|vidanges?|preparations?|reprises?|creations?|modifications?|accessoires?|consommables?|petites?\s+fournitures?|joints?|visserie|fixations?|chevilles?|bouches?|entrees?\s+d'air|etudes?|diagnostics?|notes?\s+de\s+calcul|pompes?\s+de\s+relevage|circulateurs?|groupes?\s+de\s+securite|reducteurs?|clapets?|vannes?|filtres?|pots?\s+a\s+boues?|adoucisseurs?|regulat|programmateurs?|ventouses?|terminal|terminaux|chapeaux?|sorties?\s+de\s+toit|flexibles?|installation\s+de\s+chantier|mise\s+a\s+la\s+terre|socles?|plots?|equilibrage|reglages?|formation|remise\s+en\s+etat|rebouchage|peinture|calfeutrement|isolation\s+des\s+(?:canalisations|tuyaux|reseaux|conduits))/u;
+  /^(?:\d+\s*)?(?:kits?\b(?!\s+(?:vmc|pompe|pac|solaire|chauffe|ventilation|double|simple))|ballons?\s+(?:tampon|de\s+stockage|d'eau\s+chaude|ecs|electrique|de\s+decouplage)|vases?|thermostats?|sondes?|gaines?|reseaux?|conduits?|tubages?|raccords?|collerettes?|habillages?|plaques?\s+(?:de\s+platre|de\s+protection|de\s+sol|de\s+finition|ba)|goulottes?|supports?|ossatures?|membranes?|pare[- ]vapeur|frein[- ]vapeur|calorifug|silos?|tremies?|vis\b|evacuation|depose|demontage|main[- ]d'|mise\s+en\s+(?:service|securite|oeuvre|œuvre)|echafaudages?|protections?|coffrages?|rehausses?|trappes?|deflecteurs?|piges?|grilles?|percements?|carottages?|liaisons?|cables?|cablage|disjoncteurs?|tableaux?|raccordements?|options?|forfaits?|frais|deplacements?|garanties?|contrats?|traitements?|nettoyages?|seuils?|moustiquaires?|stores?|appuis?|bavettes?|tablettes?|motorisations?|telecommandes?|unites?\s+interieures?|modules?\s+hydrauliques?|desembouage|neutralisation|degazage|vidanges?|preparations?|reprises?|creations?|modifications?|accessoires?|consommables?|petites?\s+fournitures?|joints?|visserie|fixations?|chevilles?|bouches?|entrees?\s+d'air|etudes?|diagnostics?|notes?\s+de\s+calcul|pompes?\s+de\s+relevage|circulateurs?|groupes?\s+de\s+securite|reducteurs?|clapets?|vannes?|filtres?|pots?\s+a\s+boues?|adoucisseurs?|regulat|programmateurs?|ventouses?|terminal|terminaux|chapeaux?|sorties?\s+de\s+toit|flexibles?|installation\s+de\s+chantier|mise\s+a\s+la\s+terre|socles?|plots?|forages?|terrassements?|tranchees?|equilibrage|reglages?|formation|remise\s+en\s+etat|rebouchage|peinture|calfeutrement|isolation\s+des\s+(?:canalisations|tuyaux|reseaux|conduits))/u;
 
 /** The label names an accessory, a removal or site work rather than the renovation work itself. */
 export function isAccessory(label: string): boolean {

@@ -37,6 +37,7 @@ describe('geste type of a line', () => {
     ['Fenêtre de toit à rotation 78 x 118', 'menuiserie_fenetre_toit'],
     ['Volet roulant isolant motorisé', 'menuiserie_volet_isolant'],
     ["Porte d'entrée aluminium", 'menuiserie_porte'],
+    ['Porte extérieure de service acier isolée', 'menuiserie_porte'],
     ['Isolation des combles perdus par soufflage', 'isolation_comble_perdu'],
     ['Fourniture de laine de verre à souffler', 'isolation_comble_perdu'],
     ['Isolation des rampants sous toiture', 'isolation_rampants_toiture'],
@@ -83,6 +84,11 @@ describe('geste type of a line', () => {
     'Module hydraulique intérieur',
     'Goulottes de finition',
     "F&P rehausse et isolation de la trappe d'accès aux combles",
+    'Fourniture et pose porte coulissante SDB',
+    'Fourniture et pose d’un bloc-porte postformé à âme alvéolaire',
+    'Porte de distribution',
+    'Forage vertical 2 × 75 m, sondes géothermiques double U',
+    "Réalisation du réseau de rejet d'air vers les combles (gaine isolée)",
     'F & P capots de protection des spots',
   ])('%s is no geste', (label) => {
     expect(isAccessory(label) || typeOf(label, 'Isolation des combles perdus') === undefined).toBe(
