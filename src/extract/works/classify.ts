@@ -43,10 +43,7 @@ const STRONG: [GesteType, RegExp][] = [
     'menuiserie_porte',
     /\bportes?\s+(?:d'entree|d'acces|exterieures?|de\s+service|donnant\s+sur\s+l'exterieur)\b|\bbloc[- ]portes?\s+(?:d'entree|exterieur)/u,
   ],
-  [
-    'menuiserie_fenetre',
-    /fenetre|baie vitree|baie coulissante|\bchassis\b|oscillo[- ]?battant/u,
-  ],
+  ['menuiserie_fenetre', /fenetre|baie vitree|baie coulissante|\bchassis\b|oscillo[- ]?battant/u],
 ];
 
 const WEAK: [GesteType, RegExp][] = [
