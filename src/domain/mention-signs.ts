@@ -49,6 +49,14 @@ const BRAND_AND_MODEL = new RegExp(
   'u',
 );
 
+/**
+ * The start of a labour line ("Pose …", "Main-d'œuvre …", "Soufflage …", "Mise en service …"),
+ * on folded text without its numbering: the reader's nature of a line and a sign that supply and
+ * installation are priced apart.
+ */
+export const LABOUR_LINE_START =
+  /^(?:pose|main[- ]d'(?:œ|oe)uvre|m\.\s?o\.?\b|mo\b|installation(?:\s*[,:]|\s+(?:et|du|de\s+la|des|d'une?|de\s+l'|complete))|mise\s+en\s+(?:service|place|(?:œ|oe)uvre)|montage|soufflage|reglages?|forfait\s+(?:de\s+)?pose|prestation\s+de\s+pose|raccordement\s+(?:hydraulique|frigorifique|et\s+mise)|depose\s+(?:et|puis)\s+pose)/u;
+
 const SURFACE = /\b\d+(?:[.,]\d+)?\s*m\s?(?:2|²)(?!\s*\.?\s*k)/u;
 const POWER = /\b\d+(?:[.,]\d+)?\s*kw\b/u;
 const VOLUME = /\b\d+(?:[.,]\d+)?\s*(?:l|litres?)\b/u;
@@ -324,8 +332,12 @@ export const MENTION_SIGNS = {
     label: 'la séparation entre fourniture et pose',
     labels: ['pose seule', 'installation seule', 'forfait pose'],
     values: [
-      // a priced line of its own for the labour: "Pose, raccordement… 450,00", "2.3 Main-d'œuvre …"
-      /^\W*(?:[a-z]?\d+(?:[.,]\d+)*\W+)?(?:pose|main[\s-]?d'?\s?oeuvre|installation et mise en service)\b(?!\s*(?:et|&|\+)\s*fourniture).*\d,\d{2}\b/u,
+      // a line of its own for the labour ("3 Pose du poêle…", "MO-POSE Main-d'œuvre…"); not a
+      // bullet of a description ("– Pose en rénovation…"), nor "Pose et fourniture"
+      new RegExp(
+        `^(?:[a-z0-9][a-z0-9./-]*\\s+)?(?:${LABOUR_LINE_START.source.slice(1)})(?!\\s*(?:et|&|\\+)\\s*fourniture)`,
+        'u',
+      ),
     ],
     scope: 'quote',
   },

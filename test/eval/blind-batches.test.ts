@@ -15,11 +15,13 @@ const TODAY = '2026-12-07';
 /** batch → [false "missing" findings on its text documents at most, fields F1 at least]. */
 const BOUNDS: Record<string, [number, number]> = {
   'batch-01': [8, 0.835],
-  'batch-02': [12, 0.805],
+  'batch-02': [6, 0.82],
   'batch-03': [6, 0.87],
-  'batch-04': [5, 0.885],
-  'batch-05': [13, 0.825],
-  'batch-06': [9, 0.85],
+  'batch-04': [0, 0.885],
+  'batch-05': [7, 0.835],
+  'batch-06': [8, 0.85],
+  'batch-07': [13, 0.775],
+  'batch-08': [15, 0.785],
 };
 
 afterAll(async () => {

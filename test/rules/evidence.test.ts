@@ -136,6 +136,37 @@ describe('evidence before absence (DESIGN.md §5)', () => {
     expect(result.details[0]?.geste_id).toBe(`${CHECK_ID}-geste-2`);
   });
 
+  it.each([
+    ['3 Pose du poêle, raccordement, essais et mise en route 1 forf 450,00'],
+    ["MO-POSE Main-d'œuvre : pose des fenêtres 3 u 340,00"],
+    ['Installation, tirage au vide, contrôle d’étanchéité 1 150.00 €'],
+  ])('a labour line of its own is a sign that supply and installation are apart: %s', (line) => {
+    const result = judge((q) => (q.separation_prix_fourniture_pose = false), line);
+    expect(result.errors).toEqual([]);
+  });
+
+  it.each([
+    ['– Pose en rénovation sur dormant existant'],
+    ['• Mise en œuvre en sous-face par chevillage'],
+  ])('a description bullet is no labour line: %s', (line) => {
+    const result = judge((q) => (q.separation_prix_fourniture_pose = false), line);
+    expect(result.errors).toEqual(['separation_fourniture_pose_manquant']);
+  });
+
+  it('turns every absence of a failed OCR reading into à vérifier lines, not of a text layer', () => {
+    const edit = (q: Record<string, unknown>) => {
+      for (const key of ['numero_devis', 'date_devis', 'date_pre_visite', 'validite'] as const)
+        delete q[key];
+      const pro = q.pro as Record<string, unknown>;
+      for (const key of ['assurance', 'capital', 'numero_tva']) delete pro[key];
+    };
+    const garbled = 'l|; ,rn1 ;;\nqqq';
+    const scanned = judge(edit, garbled, true);
+    expect(scanned.errors).toEqual([]);
+    expect(scanned.toVerify).toHaveLength(7);
+    expect(judge(edit, garbled, false).errors).toHaveLength(7);
+  });
+
   it('passes other findings through unchanged', () => {
     const result = judge((q) => ((q.pro as Record<string, unknown>).siret = '123'), 'SIRET 123');
     // raised by the admin control and again by the RGE control (spec/rules.md §3.3)

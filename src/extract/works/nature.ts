@@ -2,6 +2,7 @@
  * Nature of a priced line: supply (`fourniture`), installation or labour (`pose`), both in one
  * price (`fourniture_pose`), or anything else (`autre`: removal, site preparation, connection).
  */
+import { LABOUR_LINE_START } from '../../domain/mention-signs.js';
 import { strongType } from './classify.js';
 import { natureHeading } from './line-kinds.js';
 import { fold } from './text.js';
@@ -10,9 +11,6 @@ export type LineNature = 'fourniture' | 'pose' | 'fourniture_pose' | 'autre';
 
 const SUPPLY_AND_FIT_RE =
   /fournitures?\s*(?:,|et|&|\+)\s*(?:la\s+)?(?:pose|installation|mise\s+en\s+(?:œ|oe)uvre|montage)|fourni(?:e|s|es)?\s*(?:et|&)\s*(?:pos|install)|\bf\s*[+&/]\s*p\b|\bf\.p\.|y\s+compris\s+(?:la\s+)?(?:pose|installation|main[- ]d'(?:œ|oe)uvre)|(?:pose|installation)\s+(?:incluse|comprise)|(?:pose|installation)\s+et\s+fourniture|fourniture\s+posee?/u;
-
-const FIT_START_RE =
-  /^(?:pose|main[- ]d'(?:œ|oe)uvre|m\.\s?o\.?\b|mo\b|installation\s+(?:et|du|de\s+la|des|d'une?|de\s+l'|complete)|mise\s+en\s+(?:service|place|(?:œ|oe)uvre)|montage|soufflage|reglages?|forfait\s+(?:de\s+)?pose|prestation\s+de\s+pose|raccordement\s+(?:hydraulique|frigorifique|et\s+mise)|depose\s+(?:et|puis)\s+pose)/u;
 
 const OTHER_START_RE =
   /^(?:depose|demontage|evacuation|neutralisation|degazage|protection|installation\s+de\s+chantier|echafaudage|percement|carottage|rehausse|traitement|coffrage|raccordement|nettoyage|frais|deplacement|mise\s+en\s+securite|preparation|reperage|remise\s+en\s+etat|reprise|rebouchage|modification|creation|desembouage|vidange|location|etude|diagnostic|controle|essais?|mise\s+a\s+la\s+terre|calfeutrement|peinture|remise|prime|remise\s+commerciale|reduction|geste\s+commercial|option)/u;
@@ -33,7 +31,8 @@ export function natureOf(label: string, subsection?: string): LineNature {
     .trim();
   if (SUPPLY_AND_FIT_RE.test(folded)) return 'fourniture_pose';
   if (/^fournitures?\b/u.test(folded)) return 'fourniture';
-  if (FIT_START_RE.test(folded) && !/^installation\s+de\s+chantier/u.test(folded)) return 'pose';
+  if (LABOUR_LINE_START.test(folded) && !/^installation\s+de\s+chantier/u.test(folded))
+    return 'pose';
   if (installsWork(folded)) return 'pose';
   if (OTHER_START_RE.test(folded)) return 'autre';
   const heading = subsection ? natureHeading(subsection) : undefined;
