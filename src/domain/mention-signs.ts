@@ -68,6 +68,9 @@ export const MENTION_SIGNS = {
   numero_devis_manquant: {
     label: 'le numéro du devis',
     labels: [
+      'quote',
+      'quote no',
+      'estimate',
       'devis n',
       'devis no',
       'devis numero',
@@ -97,6 +100,9 @@ export const MENTION_SIGNS = {
   date_chantier_manquant: {
     label: 'la date ou le délai de début des travaux',
     labels: [
+      'start date',
+      'starting date',
+      'work date',
       'date de debut',
       'debut prevu',
       'travaux realises',
@@ -153,6 +159,10 @@ export const MENTION_SIGNS = {
   date_validite_manquant: {
     label: 'la durée de validité du devis',
     labels: [
+      'valid until',
+      'validity',
+      'expiry date',
+      'expires',
       'echeance de l offre',
       'echeance du devis',
       'prix fermes',
@@ -281,6 +291,8 @@ export const MENTION_SIGNS = {
   client_nom_manquant: {
     label: 'le nom du client',
     labels: [
+      'customer',
+      'bill to',
       'client',
       'nom',
       'maitre d ouvrage',

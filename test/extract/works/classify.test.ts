@@ -87,6 +87,8 @@ describe('geste type of a line', () => {
     'Fourniture et pose porte coulissante SDB',
     'Fourniture et pose d’un bloc-porte postformé à âme alvéolaire',
     'Porte de distribution',
+    'Lot 04 – Isolation du plancher bas',
+    'Ferrures, pentures et arrêts de volets inox',
     'Forage vertical 2 × 75 m, sondes géothermiques double U',
     "Réalisation du réseau de rejet d'air vers les combles (gaine isolée)",
     'F & P capots de protection des spots',
