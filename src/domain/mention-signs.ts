@@ -12,7 +12,7 @@
 import { SECTOR_BRANDS } from './sector-brands.js';
 
 /** What must stand next to a label for it to count as a sign (a heading alone says little). */
-export type NearValue = 'date' | 'duration' | 'number' | 'any';
+export type NearValue = 'date' | 'duration' | 'when' | 'number' | 'any';
 
 export interface MentionSigns {
   /** How the report names the mention in the *à vérifier* list. */
@@ -57,6 +57,10 @@ const BRAND_AND_MODEL = new RegExp(
 export const LABOUR_LINE_START =
   /^(?:pose|main[- ]d'(?:œ|oe)uvre|m\.\s?o\.?\b|mo\b|installation(?:\s*[,:]|\s+(?:et|du|de\s+la|des|d'une?|de\s+l'|complete))|mise\s+en\s+(?:service|place|(?:œ|oe)uvre)|montage|soufflage|reglages?|forfait\s+(?:de\s+)?pose|prestation\s+de\s+pose|raccordement\s+(?:hydraulique|frigorifique|et\s+mise)|depose\s+(?:et|puis)\s+pose)/u;
 
+/** A month and year ("février 2027", "courant mars"): a date as prose states it. */
+export const MONTH_YEAR_PATTERN =
+  /\b(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b/u;
+
 const SURFACE = /\b\d+(?:[.,]\d+)?\s*m\s?(?:2|²)(?!\s*\.?\s*k)/u;
 const POWER = /\b\d+(?:[.,]\d+)?\s*kw\b/u;
 const VOLUME = /\b\d+(?:[.,]\d+)?\s*(?:l|litres?)\b/u;
@@ -100,6 +104,12 @@ export const MENTION_SIGNS = {
   date_chantier_manquant: {
     label: 'la date ou le délai de début des travaux',
     labels: [
+      'intervention',
+      'intervenir',
+      'debuter',
+      'debuteront',
+      'commenceront',
+      'realisation',
       'start date',
       'starting date',
       'work date',
@@ -138,12 +148,17 @@ export const MENTION_SIGNS = {
       'pose prevue',
     ],
     notOnLineWith: /\b(?:paiement|retractation|reglement|garantie)\b/u,
-    near: 'any',
+    near: 'when',
     scope: 'quote',
   },
   date_pre_visite_manquant: {
     label: 'la date de la visite préalable',
     labels: [
+      'passage',
+      'evaluation',
+      'constat',
+      'etat des lieux',
+      'audit',
       'visite',
       'metre',
       'releve',
@@ -159,6 +174,7 @@ export const MENTION_SIGNS = {
   date_validite_manquant: {
     label: 'la durée de validité du devis',
     labels: [
+      'reste valable',
       'valid until',
       'validity',
       'expiry date',
@@ -180,7 +196,8 @@ export const MENTION_SIGNS = {
     ],
     notOnLineWith:
       /\b(?:rge|qualibat|qualification|qualipac|qualibois|qualisol|assurance|attestation|certificat|garantie)\b/u,
-    near: 'any',
+    near: 'when',
+    values: [/\bbon pour (?:\d+|un|deux|trois|six) (?:jours|semaines|mois)\b/u],
     scope: 'document',
   },
   pro_raison_sociale_manquant: {
@@ -1022,7 +1039,10 @@ export const ENERGY_WORKS_SIGNS: readonly RegExp[] = [
  * after it, not the whole line ("Travaux réalisés le 09/11 – paiement à 30 jours" keeps its label).
  */
 export function labelSurroundings(text: string, index: number, length: number): string {
-  return text.slice(Math.max(0, index - 90), index + length + 25);
+  const before = text.slice(Math.max(0, index - 90), index);
+  const sentence = before.search(/[.;!?]\s+[^.;!?]*$/u);
+  const start = sentence >= 0 ? before.slice(sentence + 1) : before;
+  return `${start}${text.slice(index, index + length + 25)}`;
 }
 
 export type MentionCode = keyof typeof MENTION_SIGNS;

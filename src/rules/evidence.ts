@@ -14,6 +14,7 @@ import {
   DATE_PATTERN,
   DURATION_PATTERN,
   labelSurroundings,
+  MONTH_YEAR_PATTERN,
   mentionSignsOf,
 } from '../domain/mention-signs.js';
 import type { PreparedGeste } from './prepare-gestes.js';
@@ -56,7 +57,8 @@ export function normaliseLine(raw: string): string {
     .replace(/æ/gu, 'ae')
     .replace(/[’`´]/gu, "'")
     .replace(/\b(?:[a-z] ){2,}[a-z]\b/gu, (run) => run.replace(/ /gu, ''))
-    .replace(/\s+/gu, ' ');
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 const OCR_CLASSES: Readonly<Record<string, string>> = {
@@ -98,6 +100,10 @@ function valueFollows(near: NearValue, after: string): boolean {
       return DATE_PATTERN.test(after);
     case 'duration':
       return DURATION_PATTERN.test(after);
+    case 'when':
+      return (
+        DATE_PATTERN.test(after) || DURATION_PATTERN.test(after) || MONTH_YEAR_PATTERN.test(after)
+      );
     case 'number':
       return /\d/u.test(after);
     case 'any':

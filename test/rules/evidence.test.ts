@@ -60,6 +60,27 @@ describe('evidence before absence (DESIGN.md §5)', () => {
     expect(result.errors).toEqual(['date_pre_visite_manquant']);
   });
 
+  it.each([
+    ['Nos équipes pourraient intervenir en février 2027, selon la date de retour'],
+    ['Intervention à partir du 15 février 2027'],
+    ['Délai d’exécution : 6 semaines après acceptation'],
+  ])('a start stated in prose is a sign: %s', (line) => {
+    expect(judge((q) => delete q.date_debut_chantier, line).errors).toEqual([]);
+  });
+
+  it('a start label needs a date or a delay: an address is no start', () => {
+    const line = "Adresse d'intervention : 12 rue des Lilas";
+    expect(judge((q) => delete q.date_debut_chantier, line).errors).toEqual([
+      'date_chantier_manquant',
+    ]);
+  });
+
+  it('reads the surroundings of a label within its sentence only', () => {
+    const line =
+      'TVA réduite, attestation simplifiée à signer par le client. Le présent devis est valable 90 jours.';
+    expect(judge((q) => delete q.validite, line).errors).toEqual([]);
+  });
+
   it('takes no sign from a line about something else (an RGE label valid until…)', () => {
     const text = 'Qualification RGE Qualibat n° E-E176203 valable jusqu’au 30/04/2028';
     expect(judge((q) => delete q.validite, text).errors).toEqual(['date_validite_manquant']);
