@@ -12,6 +12,7 @@ import {
   writeStep,
 } from '../../src/db/quote-checks-repo.js';
 import { getQuotesCase } from '../../src/db/quotes-cases-repo.js';
+import { serializeQuoteCheck } from '../../src/api/serializers/quote-check.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { closeTimedOutChecks } from '../../src/pipeline/close-stale-checks.js';
 import { processChecksUntilFinal } from '../../src/pipeline/process-checks.js';
@@ -86,6 +87,36 @@ describe('the runner', () => {
       'works_llm',
     ]);
     expect(logs.find((l) => l.step === 'extract')?.version).toBeTruthy();
+  });
+
+  it('stores the à vérifier list: a mention seen but not read is no finding (DESIGN §5)', async () => {
+    const text = `${TEXT_QUOTE}\nAssurance décennale : voir l’attestation jointe au présent devis`;
+    const id = await submitOne(
+      Buffer.from(text, 'utf8'),
+      'devis-assurance.txt',
+      runnerDeps(database),
+    );
+    const check = await getQuoteCheck(database.knex, id);
+    expect(check?.stage).toBe('final');
+    expect(check?.validation?.errors).not.toContain('pro_assurance_manquant');
+    expect(check?.validation?.toVerify).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'pro_assurance_manquant',
+          label: "l'assurance professionnelle (décennale)",
+        }),
+      ]),
+    );
+    // the API representation (and `mdso show --json`) carries it as the extra key a_verifier
+    const json = serializeQuoteCheck(check!, {}, { frontendHost: 'http://localhost:3001' });
+    expect(json.a_verifier).toEqual(check?.validation?.toVerify);
+    const bare = await submitOne(
+      Buffer.from(TEXT_QUOTE, 'utf8'),
+      'devis-nu.txt',
+      runnerDeps(database),
+    );
+    const without = await getQuoteCheck(database.knex, bare);
+    expect(without?.validation?.errors).toContain('pro_assurance_manquant');
   });
 
   it('resumes a check at the step that did not finish when its lease expired', async () => {
