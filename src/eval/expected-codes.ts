@@ -35,8 +35,14 @@ function withoutNulls(value: unknown): unknown {
   );
 }
 
-/** The attributes a perfect reader would return for this truth. */
-export function truthAttributes(truth: DocumentTruth): QuoteAttributes {
+/** The truth's values the rules read (the rest of a truth describes the document). */
+export type TruthValues = Partial<Pick<DocumentTruth, (typeof ATTRIBUTE_KEYS)[number]>>;
+
+/**
+ * The attributes a perfect reader would return for this truth: its values without the nulls
+ * ("not on the page"). One definition for the eval, the generator and the corpus-truth tests.
+ */
+export function truthAttributes(truth: TruthValues): QuoteAttributes {
   const picked: Record<string, unknown> = {};
   for (const key of ATTRIBUTE_KEYS) picked[key] = truth[key] ?? null;
   // the real-world truths name a geste's VAT rate `tva` ("10,00 %")

@@ -5,9 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { QuoteAttributes } from '../../src/domain/attributes.js';
+import { truthAttributes } from '../../src/eval/expected-codes.js';
 import { NETWORK_CODES } from '../../src/eval/score-document.js';
 import type { DocumentTruth, TruthError } from '../../src/eval/truth.js';
 import type { QuoteModel } from './model.js';
+
+export { truthAttributes } from '../../src/eval/expected-codes.js';
 import { addressTruth } from './vocab/places.js';
 
 /** What the rules say about a set of attributes: finding codes and the geste each concerns. */
@@ -86,37 +89,6 @@ export function truthBody(model: QuoteModel): TruthBody {
     gestes: model.gestes,
     deliberate_defects: model.defects,
   };
-}
-
-/** The attributes a perfect reader would return: the truth without its nulls. */
-export function truthAttributes(body: TruthBody): QuoteAttributes {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null)
-        .map(([k, v]) => [k, strip(v)]),
-    );
-  };
-  const keys = [
-    'type_fichier',
-    'mention_devis',
-    'numero_devis',
-    'date_devis',
-    'validite',
-    'date_pre_visite',
-    'date_debut_chantier',
-    'delai_debut_chantier',
-    'pro',
-    'client',
-    'prix_total_ht',
-    'prix_total_ttc',
-    'tva',
-    'separation_prix_fourniture_pose',
-    'gestes',
-  ] as const;
-  return strip(Object.fromEntries(keys.map((k) => [k, body[k] ?? null]))) as QuoteAttributes;
 }
 
 /** Codes that depend on the RGE registry for this quote (as the corpus lists them). */

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { QuoteAttributes } from '../../src/domain/attributes.js';
 import type { ErrorDetail } from '../../src/domain/finding.js';
 import { readingErrorDetail, validateQuote } from '../../src/rules/validate-quote.js';
+import { truthAttributes, type TruthValues } from '../../src/eval/expected-codes.js';
 
 interface ExpectedError {
   code: string;
@@ -24,36 +25,8 @@ interface Truth extends Record<string, unknown> {
 const DIR = new URL('../fixtures/corpus-truth/', import.meta.url);
 const CHECK_ID = 'corpus';
 
-/** Top-level truth fields that are attributes (the rest describes the document). */
-const ATTRIBUTE_KEYS = [
-  'type_fichier',
-  'mention_devis',
-  'numero_devis',
-  'date_devis',
-  'validite',
-  'date_debut_chantier',
-  'delai_debut_chantier',
-  'date_pre_visite',
-  'separation_prix_fourniture_pose',
-  'prix_total_ht',
-  'prix_total_ttc',
-  'tva',
-  'pro',
-  'client',
-  'gestes',
-];
-
-/** The truth uses null for "not on the page"; our attributes leave such keys out. */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).filter(([, v]) => v !== null);
-  return Object.fromEntries(entries.map(([k, v]) => [k, withoutNulls(v)]));
-}
-
 function toAttributes(truth: Truth): QuoteAttributes {
-  const picked = Object.fromEntries(ATTRIBUTE_KEYS.map((key) => [key, truth[key]]));
-  const attributes = withoutNulls(picked) as QuoteAttributes;
+  const attributes = truthAttributes(truth as unknown as TruthValues);
   const site = truth.chantier?.adresse;
   if (site) attributes.client = { ...attributes.client, adresse_chantier: site };
   return attributes;
