@@ -256,17 +256,8 @@ export const GESTE_MENTION_SIGNS = {
   },
   chauffage_remplacement_chaudiere_condensation_manquant: {
     label: 'la chaudière remplacée (à condensation ou non)',
-    labels: [
-      'condensation',
-      'chaudiere existante',
-      'ancienne chaudiere',
-      'chaudiere fioul',
-      'chaudiere gaz',
-      'remplacement d une chaudiere',
-      'en remplacement',
-      'depose de la chaudiere',
-      'depose chaudiere',
-    ],
+    // the mention is whether the replaced boiler condenses: naming the boiler is not saying it
+    labels: ['condensation', 'chaudiere standard', 'chaudiere classique'],
     scope: 'quote',
   },
   chaudiere_type_combustible_manquant: {
