@@ -3,7 +3,11 @@
  * Only this module reads `process.env`; everything else receives the frozen Config.
  * `.env.example` lists the same keys (a test checks it).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { packageRoot } from './package-root.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -139,8 +143,32 @@ function parsePriceRanges(raw: string, issues: string[]): Config['priceRanges'] 
   return ranges;
 }
 
-/** Parses the environment once; reports every bad key in one error. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * The environment with the settings of a `.env` file (at the package root by default) under it:
+ * a variable already set in the environment wins, as with `node --env-file`. No file, no change;
+ * the values then go through the same validation as the environment's.
+ */
+export function withDotEnv(
+  env: Record<string, string | undefined>,
+  file: string = join(packageRoot(), '.env'),
+): Record<string, string | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return env;
+    throw new ConfigError([`${file} : lecture impossible (${(err as Error).message})`]);
+  }
+  return { ...parseEnv(text), ...env };
+}
+
+/**
+ * Parses the environment once (with `.env` under it when reading the process's own); reports
+ * every bad key in one error.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = withDotEnv(process.env),
+): Config {
   const result = configSchema.safeParse(env);
   const issues: string[] = [];
   if (!result.success) {

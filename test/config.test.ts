@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, SETTING_NAMES } from '../src/config.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, SETTING_NAMES, withDotEnv } from '../src/config.js';
 
 const envExample = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
 
@@ -63,5 +65,29 @@ describe('config', () => {
     expect(() => loadConfig({ MDSO_GESTE_PRICES_RANGES: '{"pac_air_eau":"cher"}' })).toThrow(
       /MDSO_GESTE_PRICES_RANGES/u,
     );
+  });
+});
+
+describe('.env file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mdso-env-'));
+  const file = join(dir, '.env');
+
+  it('adds its settings under the environment: a variable already set wins', () => {
+    writeFileSync(file, '# commentaire\nPORT=4100\nINBOUND_MAIL_DOMAIN="mail.example.test"\n');
+    const env = withDotEnv({ PORT: '4200' }, file);
+    expect(env.PORT).toBe('4200');
+    expect(env.INBOUND_MAIL_DOMAIN).toBe('mail.example.test');
+    expect(loadConfig(env).INBOUND_MAIL_DOMAIN).toBe('mail.example.test');
+  });
+
+  it('goes through the same validation as the environment', () => {
+    writeFileSync(file, 'PORT=pas-un-nombre\n');
+    expect(() => loadConfig(withDotEnv({}, file))).toThrow(ConfigError);
+  });
+
+  it('changes nothing when there is no file', () => {
+    const env = { PORT: '4300' };
+    expect(withDotEnv(env, join(dir, 'absent.env'))).toBe(env);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
