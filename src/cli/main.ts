@@ -1,7 +1,7 @@
 /** The `mdso` command line: one file per command, dispatched here (DESIGN.md §10). */
 import { ConfigError, loadConfig } from '../config.js';
 import type { CommandIo } from './check.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, NotFoundError, USAGE, UsageError } from './usage.js';
 
 type Command = (
   args: string[],
@@ -42,6 +42,10 @@ export async function main(argv: string[], io: CommandIo = process): Promise<num
     const command = await load();
     return await command(args, config, io);
   } catch (err) {
+    if (err instanceof NotFoundError) {
+      io.stderr.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
     if (
       err instanceof UsageError ||
       (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))

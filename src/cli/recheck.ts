@@ -9,7 +9,7 @@ import { resetForRecheck } from '../db/quote-checks-repo.js';
 import { reopenQuotesCase } from '../db/quotes-cases-repo.js';
 import { processChecksUntilFinal } from '../pipeline/process-checks.js';
 import type { CommandIo } from './check.js';
-import { checkTodayOption, EXIT_INTERNAL, EXIT_OK, UsageError } from './usage.js';
+import { checkTodayOption, EXIT_INTERNAL, EXIT_OK, NotFoundError, UsageError } from './usage.js';
 import { withDeps } from './with-deps.js';
 
 export async function runRecheck(args: string[], config: Config, io: CommandIo): Promise<number> {
@@ -23,7 +23,7 @@ export async function runRecheck(args: string[], config: Config, io: CommandIo):
   const today = values.today === undefined ? undefined : checkTodayOption(values.today);
   return withDeps(config, today ? { today } : {}, async (deps, runner) => {
     const record = await findRecord(deps.db, id);
-    if (!record) throw new UsageError(`Aucun devis ni dossier avec l’identifiant ${id}.`);
+    if (!record) throw new NotFoundError(`Aucun devis ni dossier avec l’identifiant ${id}.`);
     const ids =
       record.kind === 'check' ? [record.check.id] : record.checks.map(({ check }) => check.id);
     const reset: string[] = [];

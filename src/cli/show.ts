@@ -6,7 +6,7 @@ import { serializeQuotesCase } from '../api/serializers/quotes-case.js';
 import { findRecord } from '../db/records-repo.js';
 import type { CommandIo } from './check.js';
 import { formatRecord } from './record-summary.js';
-import { EXIT_OK, toJsonLine, UsageError } from './usage.js';
+import { EXIT_OK, NotFoundError, toJsonLine, UsageError } from './usage.js';
 import { withDeps } from './with-deps.js';
 
 export async function runShow(args: string[], config: Config, io: CommandIo): Promise<number> {
@@ -19,7 +19,7 @@ export async function runShow(args: string[], config: Config, io: CommandIo): Pr
   if (!id || extra) throw new UsageError('show attend un identifiant de devis ou de dossier.');
   return withDeps(config, {}, async (deps) => {
     const record = await findRecord(deps.db, id);
-    if (!record) throw new UsageError(`Aucun devis ni dossier avec l’identifiant ${id}.`);
+    if (!record) throw new NotFoundError(`Aucun devis ni dossier avec l’identifiant ${id}.`);
     const links = { frontendHost: config.FRONTEND_APPLICATION_HOST };
     if (values.json) {
       const json =

@@ -10,10 +10,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** An unknown id: the message says it all, in one line, without the usage text (exit 2). */
+export class NotFoundError extends UsageError {
+  override name = 'NotFoundError';
+}
+
 export const USAGE = `Utilisation : mdso <commande> [options]
 
 Commandes :
-  check [--json] [--today AAAA-MM-JJ] FICHIER…   Vérifie des devis (PDF, texte), sans base de données ni réseau
+  check [--json] [--today AAAA-MM-JJ] FICHIER…   Vérifie des devis (PDF, scans et photos JPEG/PNG, texte), sans base ni réseau
   validate [--json] [--today AAAA-MM-JJ]          Vérifie des attributs de devis lus en JSON sur l'entrée standard
   migrate                                         Applique les migrations de la base (DATABASE_URL ou PostgreSQL embarqué)
   submit [--case ID] [--profile P] [--json] [--no-wait] FICHIER…

@@ -3,7 +3,7 @@
  * the compiled claim-loop job, `mdso submit` then `mdso show` giving the judged result, and a
  * clean stop on SIGTERM. Needs the build (`npm test` builds first).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -89,6 +89,18 @@ describe('mdso serve', () => {
     const human = await run(process.execPath, [bin, 'show', id ?? ''], { env });
     expect(human.stdout).toMatch(/points? à corriger/u);
   }, 40_000);
+
+  it('says in one line that an id is unknown, exit 2, without the usage text', () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const command of ['show', 'recheck']) {
+      const result = spawnSync(process.execPath, [bin, command, unknown], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe(`Aucun devis ni dossier avec l’identifiant ${unknown}.`);
+    }
+  }, 20_000);
 
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => server?.once('exit', resolve));
