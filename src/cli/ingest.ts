@@ -5,6 +5,7 @@
  * quote checks to their final status unless `--no-wait`.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { getInboundSummary } from '../db/inbound-emails-repo.js';
@@ -12,7 +13,7 @@ import { ingestRawEmail } from '../inbound/ingest-email.js';
 import { processDueInboundEmails, type InboundDeps } from '../inbound/process-inbound-email.js';
 import { processChecksUntilFinal } from '../pipeline/process-checks.js';
 import { assertReadableFiles, type CommandIo } from './check.js';
-import { checkTodayOption, EXIT_INTERNAL, EXIT_OK } from './usage.js';
+import { checkTodayOption, EXIT_INTERNAL, EXIT_OK, UsageError } from './usage.js';
 import { withDeps } from './with-deps.js';
 
 /** The inbound processing deps from the service's deps (which carry the mail deps). */
@@ -39,6 +40,31 @@ export async function processInboundUntilDone(
   }
 }
 
+/** Header fields every mail carries at least one of (RFC 5322). */
+const MAIL_HEADER_RE = /^(?:from|to|subject|date|message-id|mime-version|received|return-path):/imu;
+
+/**
+ * Refuses, before anything is stored, a file that is not a mail: a PDF or an image given by
+ * mistake would otherwise be stored as a mail without any part.
+ */
+export async function assertMailFiles(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    const handle = await open(file, 'r');
+    const head = Buffer.alloc(16_384);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+    const text = head.subarray(0, bytesRead).toString('latin1');
+    const headerBlock = text.split(/\r?\n\r?\n/u)[0] ?? '';
+    const firstLine = headerBlock.split(/\r?\n/u)[0] ?? '';
+    const isMail =
+      /^(?:[\x21-\x39\x3b-\x7e]+:|From )/u.test(firstLine) && MAIL_HEADER_RE.test(headerBlock);
+    if (!isMail) {
+      throw new UsageError(
+        `${file} n'est pas un e-mail (.eml) : pour vérifier un devis, utilisez « mdso check » ou « mdso submit ».`,
+      );
+    }
+  }
+}
+
 export async function runIngest(args: string[], config: Config, io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -50,6 +76,7 @@ export async function runIngest(args: string[], config: Config, io: CommandIo): 
   });
   const today = values.today === undefined ? undefined : checkTodayOption(values.today);
   await assertReadableFiles(positionals);
+  await assertMailFiles(positionals);
   return withDeps(config, today ? { today } : {}, async (deps, runner) => {
     const ids: string[] = [];
     for (const file of positionals) {
