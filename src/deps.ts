@@ -111,9 +111,11 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       });
     }
   }
-  if (!config.CLAMAV_HOST) logger.info('virus scan off (CLAMAV_HOST unset)');
+  const readsFiles = options.readsFiles !== false;
+  // said once, by the process that scans files (the claim loop), not by every minute job
+  if (readsFiles && !config.CLAMAV_HOST) logger.info('virus scan off (CLAMAV_HOST unset)');
   // Choosing the OCR engine probes the tesseract command: only for processes that read files.
-  const ocr = options.readsFiles === false ? undefined : await createOcrEngine(config, logger);
+  const ocr = readsFiles ? await createOcrEngine(config, logger) : undefined;
   const root = packageRoot();
   const renderer = await createMailRenderer({
     templatesDir: join(root, 'templates'),
