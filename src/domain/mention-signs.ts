@@ -12,7 +12,7 @@
 import { GESTE_MENTION_SIGNS } from './mention-signs-gestes.js';
 
 /** What must stand next to a label for it to count as a sign (a heading alone says little). */
-export type NearValue = 'date' | 'duration' | 'when' | 'number' | 'any';
+export type NearValue = 'date' | 'when' | 'number';
 
 export interface MentionSigns {
   /** How the report names the mention in the *à vérifier* list. */
@@ -403,6 +403,39 @@ export const ENERGY_WORKS_SIGNS: readonly RegExp[] = [
   /\bportes? d'entree (?:isolante|a isolation)|\b(?:double|triple) vitrage\b/u,
   /\bvolets? isolants?\b/u,
 ];
+
+/** Letters OCR confuses, as classes a label matches through on a scan. */
+const OCR_CLASSES: Readonly<Record<string, string>> = {
+  o: '[o0]',
+  l: '[l1i|!]',
+  i: '[i1l|!]',
+  s: '[s5]',
+  e: '[ec]',
+  m: '(?:m|rn)',
+};
+
+/**
+ * Labels of the lexicon as one global pattern over folded text: words on word boundaries, any
+ * punctuation run between them, longest label first; with `ocr`, letters also match the
+ * characters recognition confuses them with. The one builder for the evidence check and the
+ * reader's key → value reading.
+ */
+export function labelsPattern(labels: readonly string[], options: { ocr?: boolean } = {}): RegExp {
+  const letter = (ch: string): string => {
+    const escaped = ch.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+    return options.ocr ? (OCR_CLASSES[ch] ?? escaped) : escaped;
+  };
+  const alternatives = [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map((label) =>
+      label
+        .split(/[\s'.-]+/u)
+        .filter(Boolean)
+        .map((word) => [...word].map(letter).join(''))
+        .join("[\\s'’.,/-]*"),
+    );
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z])`, 'gu');
+}
 
 /**
  * The words around a label that `notOnLineWith` is tested on: a clause before it and a few words

@@ -14,6 +14,7 @@ import {
   DATE_PATTERN,
   DURATION_PATTERN,
   labelSurroundings,
+  labelsPattern,
   MONTH_YEAR_PATTERN,
   mentionSignsOf,
 } from '../domain/mention-signs.js';
@@ -61,36 +62,14 @@ export function normaliseLine(raw: string): string {
     .trim();
 }
 
-const OCR_CLASSES: Readonly<Record<string, string>> = {
-  o: '[o0]',
-  l: '[l1i|!]',
-  i: '[i1l|!]',
-  s: '[s5]',
-  e: '[ec]',
-  m: '(?:m|rn)',
-};
-
-function escape(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-}
-
-/** A label as a pattern: words on boundaries, any punctuation run between them. */
-function labelPattern(label: string, ocr: boolean): RegExp {
-  const words = label.split(/[\s'.-]+/u).filter(Boolean);
-  const word = (w: string) =>
-    [...w].map((ch) => (ocr ? (OCR_CLASSES[ch] ?? escape(ch)) : escape(ch))).join('');
-  const body = words.map(word).join("[\\s'.,/-]*");
-  return new RegExp(`(?<![a-z0-9])${body}(?![a-z])`, 'u');
-}
-
-const patternCache = new Map<string, RegExp>();
-function cachedLabel(label: string, ocr: boolean): RegExp {
-  const key = `${ocr ? 1 : 0}${label}`;
-  let re = patternCache.get(key);
-  if (!re) {
-    re = labelPattern(label, ocr);
-    patternCache.set(key, re);
-  }
+/** One pattern per mention and reading mode, built on first use. */
+const patternCache = new WeakMap<MentionSigns, Map<boolean, RegExp>>();
+function labelsOf(signs: MentionSigns, ocr: boolean): RegExp | undefined {
+  if (!signs.labels?.length) return undefined;
+  let byMode = patternCache.get(signs);
+  if (!byMode) patternCache.set(signs, (byMode = new Map()));
+  let re = byMode.get(ocr);
+  if (!re) byMode.set(ocr, (re = labelsPattern(signs.labels, { ocr })));
   return re;
 }
 
@@ -98,32 +77,27 @@ function valueFollows(near: NearValue, after: string): boolean {
   switch (near) {
     case 'date':
       return DATE_PATTERN.test(after);
-    case 'duration':
-      return DURATION_PATTERN.test(after);
     case 'when':
       return (
         DATE_PATTERN.test(after) || DURATION_PATTERN.test(after) || MONTH_YEAR_PATTERN.test(after)
       );
     case 'number':
       return /\d/u.test(after);
-    case 'any':
-      return DATE_PATTERN.test(after) || DURATION_PATTERN.test(after) || /\d/u.test(after);
   }
 }
 
 /** The line where a sign of the mention stands, or undefined. */
-export function findSign(
+function findSign(
   signs: MentionSigns,
   lines: readonly FoldedLine[],
   ocr: boolean,
 ): FoldedLine | undefined {
+  const labels = labelsOf(signs, ocr);
+  const elsewhere = signs.notOnLineWith;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
-    const elsewhere = signs.notOnLineWith;
     if (signs.values?.some((re) => re.test(line.text)) && !elsewhere?.test(line.text)) return line;
-    for (const label of signs.labels ?? []) {
-      const m = cachedLabel(label, ocr).exec(line.text);
-      if (!m) continue;
+    for (const m of labels ? line.text.matchAll(labels) : []) {
       if (elsewhere?.test(labelSurroundings(line.text, m.index, m[0].length))) continue;
       if (!signs.near) return line;
       const after = `${line.text.slice(m.index + m[0].length)} ${lines[i + 1]?.text ?? ''}`;

@@ -6,21 +6,8 @@
  */
 import { foldText } from '../../domain/fold.js';
 import { labelSurroundings } from '../../domain/mention-signs.js';
-import type { DocumentCell, DocumentLine } from '../document.js';
 
-/** A label list as one pattern over folded text: words on boundaries, any punctuation between. */
-export function labelsPattern(labels: readonly string[]): RegExp {
-  const alternatives = [...labels]
-    .sort((a, b) => b.length - a.length)
-    .map((label) =>
-      label
-        .split(/[\s'.-]+/u)
-        .filter(Boolean)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&'))
-        .join("[\\s'’.,/-]*"),
-    );
-  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z])`, 'gu');
-}
+import type { DocumentCell, DocumentLine } from '../document.js';
 
 /** Reads a value at the start of a text (within `maxGap` characters); undefined when none. */
 export type ValueReader<T> = (text: string) => T | undefined;

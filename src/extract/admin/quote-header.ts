@@ -5,8 +5,8 @@
 import type { DocumentLine } from '../document.js';
 import { DATE_SOURCE, findDates, parseDate } from '../../domain/dates.js';
 import { headerLimit, TABLE_HEADER_RE, type AdminContext } from './context.js';
-import { MENTION_SIGNS } from '../../domain/mention-signs.js';
-import { labelsPattern, valueAfterLabel } from './labelled-values.js';
+import { labelsPattern, MENTION_SIGNS } from '../../domain/mention-signs.js';
+import { valueAfterLabel } from './labelled-values.js';
 import { cellBelow } from './layout.js';
 
 const TOKEN = '([A-Za-z0-9](?:[A-Za-z0-9\\-/._]*[A-Za-z0-9])?)';

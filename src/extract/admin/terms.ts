@@ -5,8 +5,8 @@
 import type { DocumentLine } from '../document.js';
 import { findDates } from '../../domain/dates.js';
 import { foldText } from '../../domain/fold.js';
-import { DURATION_PATTERN, MENTION_SIGNS } from '../../domain/mention-signs.js';
-import { labelsPattern, valueAfterLabel } from './labelled-values.js';
+import { DURATION_PATTERN, labelsPattern, MENTION_SIGNS } from '../../domain/mention-signs.js';
+import { valueAfterLabel } from './labelled-values.js';
 
 /** Label lexicon (domain/mention-signs.ts) for the generic key → value reading below. */
 const VISIT_LABELS = labelsPattern(MENTION_SIGNS.date_pre_visite_manquant.labels);
