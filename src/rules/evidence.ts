@@ -1,6 +1,7 @@
 /**
- * Evidence before absence (DESIGN.md §5). A `missing` finding tells a professional "add this",
- * so it stands only when the document shows no sign of the mention (domain/mention-signs.ts).
+ * Evidence before absence (DESIGN.md §5). An absence finding (type `missing`, or a `…_manquant`
+ * warning) tells a professional "add this", so it stands only when the document shows no sign
+ * of the mention (domain/mention-signs*.ts).
  * When a sign is there but no value was read, the finding is dropped and the mention goes to
  * the *à vérifier* list instead: not a point to correct, never a reason for `invalid`.
  *
@@ -13,6 +14,7 @@ import type { MentionSigns, NearValue } from '../domain/mention-signs.js';
 import {
   DATE_PATTERN,
   DURATION_PATTERN,
+  ENERGY_WORKS_SIGNS,
   labelSurroundings,
   labelsPattern,
   MONTH_YEAR_PATTERN,
@@ -181,6 +183,17 @@ export function isAbsenceFinding(detail: Pick<ErrorDetail, 'code' | 'type'>): bo
  * confidence"). The engines give no confidence the service could use instead.
  */
 export const MAX_OCR_ABSENCES = 6;
+
+/**
+ * The quote (without its terms) names works these aids fund: with no geste read, the reader
+ * missed them, and the quote is not one of other works (DESIGN.md §5).
+ */
+export function namesEnergyWorks(doc: EvidenceDocument): boolean {
+  const end = doc.termsStart >= 0 ? doc.termsStart : doc.lines.length;
+  return doc.lines
+    .slice(0, end)
+    .some((line) => ENERGY_WORKS_SIGNS.some((re) => re.test(normaliseLine(line.text))));
+}
 
 export interface EvidenceOutcome {
   details: ErrorDetail[];

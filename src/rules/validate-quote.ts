@@ -3,11 +3,9 @@
  * and prices. Pure: the registry answer and the price ranges come in the input, no clock.
  */
 import type { QuoteAttributes } from '../domain/attributes.js';
-import { foldText } from '../domain/fold.js';
-import { ENERGY_WORKS_SIGNS } from '../domain/mention-signs.js';
 import { checkAdmin } from './admin.js';
 import type { EvidenceDocument, ToVerify } from './evidence.js';
-import { weighEvidence } from './evidence.js';
+import { namesEnergyWorks, weighEvidence } from './evidence.js';
 import { checkFile } from './file.js';
 import type { ValidationResult } from './finding-collector.js';
 import { FindingCollector } from './finding-collector.js';
@@ -51,14 +49,6 @@ export interface ValidationInput {
 export interface QuoteValidation extends ValidationResult {
   /** Mentions seen on the document but not read: for a person to check, not to correct. */
   toVerify: ToVerify[];
-}
-
-/** The quote (without its terms) names works these aids fund. */
-function namesEnergyWorks(doc: EvidenceDocument): boolean {
-  const end = doc.termsStart >= 0 ? doc.termsStart : doc.lines.length;
-  return doc.lines
-    .slice(0, end)
-    .some((line) => ENERGY_WORKS_SIGNS.some((re) => re.test(foldText(line.text))));
 }
 
 const WORKS_NOT_RECOGNISED: ToVerify = {

@@ -215,6 +215,17 @@ describe('a quote without any energy-renovation geste (DESIGN.md §5)', () => {
     expect(result.toVerify.map((t) => t.code)).toEqual(['geste_renovation_energetique_absent']);
   });
 
+  it('reads works names with typographic apostrophes too', () => {
+    const result = validateQuote({
+      checkId: CHECK_ID,
+      attributes: { ...completeQuote(), gestes: [] },
+      today: TODAY,
+      evidence: doc('Fourniture d’une porte d’entrée isolante en aluminium'),
+    });
+    expect(result.errors).not.toContain('geste_renovation_energetique_absent');
+    expect(result.toVerify.map((t) => t.code)).toEqual(['geste_renovation_energetique_absent']);
+  });
+
   it('leaves a document that is not a quote to file_type_error alone', () => {
     const result = validateQuote({
       checkId: CHECK_ID,
