@@ -13,7 +13,7 @@ import {
 } from '../db/inbound-emails-repo.js';
 import { deleteAttachmentPieces } from '../db/inbound-pieces-repo.js';
 import { saveQuoteFileFromPieces } from '../db/quote-files-repo.js';
-import { createQuotesCase } from '../db/quotes-cases-repo.js';
+import { createQuotesCase, getQuotesCase } from '../db/quotes-cases-repo.js';
 import {
   caseIdByMailToken,
   caseIdByMessageIds,
@@ -228,6 +228,8 @@ export async function decideAndStore(
     await setEmailTo(trx, { caseId, checkIds: submission.checks.map((c) => c.id) }, picked.address);
 
     const caseToken = await caseMailToken(trx, caseId);
+    // a case is named by the day it was received, never by its id (DESIGN.md §6)
+    const receivedAt = ((await getQuotesCase(trx, caseId))?.createdAt ?? new Date()).toISOString();
     const notChecked = notCheckedOf(views);
     const filenames = quotes.map((v) => v.triaged.part.filename);
     const threading = { caseId, ...(caseToken ? { caseToken } : {}) };
@@ -240,6 +242,7 @@ export async function decideAndStore(
         'quotes_case_updated',
         {
           caseId,
+          receivedAt,
           addedFilenames: filenames,
           quoteCount: await countCaseChecks(trx, caseId),
           resultUrl: resultUrl(deps, 'dossier', caseId),
@@ -267,7 +270,13 @@ export async function decideAndStore(
         mail,
         sender,
         'quotes_case_created',
-        { caseId, filenames, resultUrl: resultUrl(deps, 'dossier', caseId), notChecked },
+        {
+          caseId,
+          receivedAt,
+          filenames,
+          resultUrl: resultUrl(deps, 'dossier', caseId),
+          notChecked,
+        },
         threading,
       );
     }

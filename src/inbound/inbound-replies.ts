@@ -87,7 +87,9 @@ export function explanatoryReply(
         reply(id, mail, to, 'unsupported_attachment', {
           files: unsupported.map((v) => ({
             filename: v.record.filename,
-            contentType: v.triaged.part.contentType,
+            ...(v.triaged.outcome === 'not_checked' && v.triaged.formatLabel
+              ? { format: v.triaged.formatLabel }
+              : {}),
           })),
           submissionAddress: address,
         }),

@@ -60,18 +60,26 @@ function quoteView(
   filename: string | null,
   frontendHost: string,
 ): QuoteReportView {
-  const details = activeDetails(check.validation, check.validationErrorEdits);
-  const gestes = (check.readAttributes?.gestes ?? []).map((g, i) => ({
-    id: `${check.id}-geste-${i + 1}`,
-    label: gesteLabel(g),
-  }));
+  const read = check.readAttributes?.gestes ?? [];
+  const gestes = read.map((g, i) => ({ id: `${check.id}-geste-${i + 1}`, label: gesteLabel(g) }));
+  // technical findings carry the works line's wording as `provided_value` (API contract): it is
+  // not a value read for the mention, so the report does not show it as « Valeur lue »
+  const lineWording = new Map(gestes.map((g, i) => [g.id, read[i]?.intitule?.trim()]));
+  const details = activeDetails(check.validation, check.validationErrorEdits).map((d) => {
+    if (d.geste_id === undefined || d.provided_value === undefined) return d;
+    if (String(d.provided_value).trim() !== lineWording.get(d.geste_id)) return d;
+    const { provided_value: _lineWording, ...rest } = d;
+    return rest;
+  });
   const companyName = check.readAttributes?.pro?.raison_sociale?.trim();
+  const companySiret = check.readAttributes?.pro?.siret?.trim();
   const toVerify = [...new Set((check.validation?.toVerify ?? []).map((t) => t.label))];
   return {
     checkId: check.id,
     ...(filename ? { filename } : {}),
     status: check.finishedAt ? deriveCheckStatus(details) : 'pending',
     ...(companyName ? { companyName } : {}),
+    ...(companySiret ? { companySiret } : {}),
     resultUrl: buildResultUrl({ frontendHost, checkId: check.id }),
     ...groupQuoteFindings(details, gestes),
     ...(toVerify.length > 0 ? { toVerify } : {}),
@@ -111,6 +119,7 @@ export function buildCaseReportView(
       ? buildResultUrl({ frontendHost: options.frontendHost, checkId: single.check.id })
       : buildResultUrl({ frontendHost: options.frontendHost, caseId: quotesCase.id }),
     analysedAt: (quotesCase.finishedAt ?? new Date()).toISOString(),
+    receivedAt: quotesCase.createdAt.toISOString(),
     quotes: checks.map(({ check, filename }) => quoteView(check, filename, options.frontendHost)),
     caseFindings,
     notChecked: notCheckedOf(source.inbound.flatMap((m) => m.parts)),

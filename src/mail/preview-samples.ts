@@ -17,6 +17,7 @@ const resultsCase: CaseReportView = {
   reference: 'Maison Exemple',
   resultUrl: `${HOST}/conseiller/dossier/c0ffee00-0000-4000-8000-000000000001?mtm_campaign=full_email`,
   analysedAt: '2026-03-12T09:30:00Z',
+  receivedAt: '2026-03-12T09:12:00Z',
   quotes: [
     {
       checkId: 'q1',
@@ -28,6 +29,12 @@ const resultsCase: CaseReportView = {
         finding('q1-1', 'pro_assurance_manquant', {
           title: "L'assurance décennale de l'entreprise n'est pas mentionnée",
           solution: "Ajoutez le nom de l'assureur et le numéro du contrat d'assurance décennale.",
+        }),
+        finding('q1-2', 'date_chantier_manquant', {
+          type: 'warning',
+          title: "La date de début des travaux n'est pas indiquée",
+          solution:
+            "Il est recommandé d'indiquer la date prévue de début du chantier, ou un délai.",
         }),
       ],
       gestes: [
@@ -57,6 +64,37 @@ const resultsCase: CaseReportView = {
         { id: 'q2-geste-1', label: 'Isolation des planchers de combles perdus', findings: [] },
       ],
     },
+    {
+      checkId: 'q3',
+      filename: 'devis-fenetres-protege.pdf',
+      status: 'invalid',
+      fileFindings: [
+        finding('q3-1', 'file_reading_error', {
+          category: 'file',
+          type: 'error',
+          title: "Le fichier n'a pas pu être lu",
+          problem: 'Le PDF est protégé par un mot de passe.',
+          solution: 'Renvoyez le devis au format PDF, sans mot de passe.',
+        }),
+      ],
+      adminFindings: [],
+      gestes: [],
+    },
+    {
+      checkId: 'q4',
+      filename: 'attestation-assurance.pdf',
+      status: 'invalid',
+      fileFindings: [
+        finding('q4-1', 'file_type_error', {
+          category: 'file',
+          type: 'error',
+          title: 'Le document ne semble pas être un devis de rénovation énergétique',
+          solution: 'Si un autre document a été joint par erreur, renvoyez le devis lui-même.',
+        }),
+      ],
+      adminFindings: [],
+      gestes: [],
+    },
   ],
   caseFindings: [
     finding('c0ffee00-1', 'client_nom_incoherent', {
@@ -79,6 +117,7 @@ export const SAMPLE_DATA: { [N in TemplateName]: TemplateDataMap[N] } = {
   },
   quotes_case_created: {
     caseId: resultsCase.caseId ?? '',
+    receivedAt: '2026-03-12T09:12:00Z',
     filenames: ['devis-pompe-a-chaleur.pdf', 'devis-isolation-combles.pdf'],
     resultUrl: resultsCase.resultUrl,
     notChecked: resultsCase.notChecked,
@@ -100,7 +139,7 @@ export const SAMPLE_DATA: { [N in TemplateName]: TemplateDataMap[N] } = {
     submissionAddress: ADDRESS,
   },
   unsupported_attachment: {
-    files: [{ filename: 'devis.pages', contentType: 'application/x-iwork-pages-sffpages' }],
+    files: [{ filename: 'devis.pages', format: 'un document Pages (Apple)' }],
     submissionAddress: ADDRESS,
   },
   quota_exceeded: { dailyQuota: 20 },

@@ -1,13 +1,24 @@
 /**
- * The ready-to-send message for the professional (spec/email.md §6): what to correct in the
- * quote(s), titles only, administrative then technical per works line; in case mode the
- * consistency findings first, then one section per quote. Pure: the date is the view's.
- * Differences with upstream: everything is escaped, and the text keeps list dashes.
+ * The ready-to-send messages for the professionals (spec/email.md §6, DESIGN.md §6): one per
+ * company of the case — a case holding quotes from three companies gets three messages, each
+ * with only that company's points —, and only for quotes that were checked (a file that was not
+ * read gets no « aucune erreur »). Points to correct first (administrative, then technical per
+ * works line), recommendations apart. Pure: the date is the view's.
+ * Differences with upstream: everything is escaped, the text keeps list dashes, one message per
+ * company instead of one per case.
  */
 import type { ErrorDetail } from '../domain/finding.js';
+import { foldText } from '../domain/fold.js';
+import { isRecommendation, quoteFindings, quoteOutcome } from './report-outcome.js';
 import type { CaseReportView, QuoteReportView } from './report-view.js';
 
 export interface ProMessage {
+  /** The company the message is for, as read on its quotes; absent when none was read. */
+  companyName?: string;
+  /** The files the message is about. */
+  filenames: string[];
+  /** true when there is something to correct or a recommendation. */
+  hasFindings: boolean;
   text: string;
   /** HTML fragment (paragraphs and nested lists), every value escaped. */
   html: string;
@@ -19,9 +30,10 @@ interface Section {
   items: (string | Section)[];
 }
 
-const NO_ERROR = "Aucune erreur n'est à signaler sur ce devis.";
-const NO_ERROR_CASE = "Aucune erreur n'est à signaler sur les devis de ce dossier.";
+const NO_ERROR_ONE = "Aucune erreur n'est à signaler sur ce devis.";
+const NO_ERROR_MANY = "Aucune erreur n'est à signaler sur ces devis.";
 const GREETING = 'Bonjour,';
+const UNNAMED_FILE = 'fichier sans nom';
 
 export function escapeHtml(value: string): string {
   return value
@@ -45,49 +57,62 @@ export function frenchDate(iso: string): string {
 }
 
 const titles = (details: readonly ErrorDetail[]): string[] => details.map((d) => d.title);
+const points = (details: readonly ErrorDetail[]) => details.filter((d) => !isRecommendation(d));
 
 function quoteSections(quote: QuoteReportView): Section[] {
   const sections: Section[] = [];
-  if (quote.adminFindings.length > 0) {
-    sections.push({ heading: 'Mentions administratives', items: titles(quote.adminFindings) });
-  }
+  const admin = points(quote.adminFindings);
+  if (admin.length > 0)
+    sections.push({ heading: 'Mentions administratives', items: titles(admin) });
   const works = quote.gestes
-    .filter((g) => g.findings.length > 0)
-    .map((g): Section => ({ heading: g.label, items: titles(g.findings) }));
+    .map((g): Section => ({ heading: g.label, items: titles(points(g.findings)) }))
+    .filter((s) => s.items.length > 0);
   if (works.length > 0) {
     sections.push({ heading: 'Description technique des travaux', items: works });
   }
+  const recommended = quoteFindings(quote).filter(isRecommendation);
+  if (recommended.length > 0) {
+    sections.push({ heading: 'Recommandations (non obligatoires)', items: titles(recommended) });
+  }
   return sections;
 }
 
-function intro(view: CaseReportView): string {
+/** Quotes of one company: by SIRET when read, else by folded name, else each quote alone. */
+function companyKey(quote: QuoteReportView): string {
+  const siret = quote.companySiret?.replace(/\D/gu, '');
+  if (siret && siret.length >= 9) return `siren:${siret.slice(0, 9)}`;
+  const name = quote.companyName
+    ? foldText(quote.companyName)
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+    : '';
+  return name ? `name:${name}` : `quote:${quote.checkId}`;
+}
+
+function groupByCompany(quotes: readonly QuoteReportView[]): QuoteReportView[][] {
+  const groups = new Map<string, QuoteReportView[]>();
+  for (const quote of quotes) {
+    const key = companyKey(quote);
+    groups.set(key, [...(groups.get(key) ?? []), quote]);
+  }
+  return [...groups.values()];
+}
+
+const quoted = (quote: QuoteReportView): string => `« ${quote.filename ?? UNNAMED_FILE} »`;
+
+function intro(view: CaseReportView, quotes: readonly QuoteReportView[]): string {
   const date = frenchDate(view.analysedAt);
-  const quote = view.quotes[0];
+  const names = quotes.map(quoted);
   const subject =
-    view.kind === 'case'
-      ? `du dossier ${view.reference ?? view.caseId ?? ''}`.trimEnd()
-      : `du devis « ${quote?.filename ?? 'fichier inconnu'} »`;
+    names.length === 1
+      ? `du devis ${names[0]}`
+      : `des devis ${names.slice(0, -1).join(', ')} et ${names.at(-1)}`;
   return (
     `Afin de respecter les exigences des aides à la rénovation énergétique, voici les ` +
-    `erreurs à corriger, relevées lors de l'analyse du ${date} ${subject}. Les corriger dès ` +
+    `points à corriger relevés lors de l'analyse, le ${date}, ${subject}. Les corriger dès ` +
     `maintenant augmente les chances d'une instruction sans demande de complément et fait ` +
     `gagner du temps.`
   );
-}
-
-function sectionsOf(view: CaseReportView): Section[] {
-  if (view.kind === 'quote') return view.quotes[0] ? quoteSections(view.quotes[0]) : [];
-  const sections: Section[] = [];
-  const coherence = view.caseFindings.filter((d) => d.category === 'case_incoherence');
-  if (coherence.length > 0) {
-    sections.push({ heading: 'Incohérences entre les devis', items: titles(coherence) });
-  }
-  view.quotes.forEach((quote, index) => {
-    const parts = quoteSections(quote);
-    const heading = `Devis ${index + 1} - ${quote.filename ?? 'fichier inconnu'}`;
-    if (parts.length > 0) sections.push({ heading, items: parts });
-  });
-  return sections;
 }
 
 function sectionText(section: Section, depth: number): string[] {
@@ -107,16 +132,46 @@ function sectionHtml(section: Section): string {
   return `<strong>${escapeHtml(section.heading)}</strong><ul>${items}</ul>`;
 }
 
-export function buildProMessage(view: CaseReportView): ProMessage {
-  const sections = sectionsOf(view);
-  if (sections.length === 0 && view.kind === 'quote') {
-    return { text: NO_ERROR, html: `<p>${escapeHtml(NO_ERROR)}</p>` };
+function companyMessage(
+  view: CaseReportView,
+  quotes: readonly QuoteReportView[],
+  caseFindings: readonly ErrorDetail[],
+): ProMessage {
+  const sections: Section[] = [];
+  if (caseFindings.length > 0) {
+    sections.push({ heading: 'Incohérences entre les devis', items: titles(caseFindings) });
   }
-  const paragraphs = [GREETING, intro(view)];
-  if (sections.length === 0) paragraphs.push(NO_ERROR_CASE);
+  for (const quote of quotes) {
+    const parts = quoteSections(quote);
+    if (parts.length === 0) continue;
+    if (quotes.length === 1) sections.push(...parts);
+    else sections.push({ heading: `Devis ${quoted(quote)}`, items: parts });
+  }
+  const companyName = quotes.find((q) => q.companyName)?.companyName;
+  const base = {
+    ...(companyName ? { companyName } : {}),
+    filenames: quotes.map((q) => q.filename ?? UNNAMED_FILE),
+    hasFindings: sections.length > 0,
+  };
+  if (sections.length === 0) {
+    const sentence = quotes.length === 1 ? NO_ERROR_ONE : NO_ERROR_MANY;
+    return { ...base, text: sentence, html: `<p>${escapeHtml(sentence)}</p>` };
+  }
+  const paragraphs = [GREETING, intro(view, quotes)];
   const text = [...paragraphs, ...sections.map((s) => sectionText(s, 0).join('\n'))].join('\n\n');
   const list = sections.map((s) => `<li>${sectionHtml(s)}</li>`).join('');
-  const html =
-    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') + (list ? `<ul>${list}</ul>` : '');
-  return { text, html };
+  const html = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') + `<ul>${list}</ul>`;
+  return { ...base, text, html };
+}
+
+/**
+ * One message per company among the quotes that were checked; none when no quote was checked.
+ * The case's consistency findings go with the message when the case has a single company (with
+ * several, they concern the case, not one company, and stay in the report).
+ */
+export function buildProMessages(view: CaseReportView): ProMessage[] {
+  const checked = view.quotes.filter((q) => quoteOutcome(q) === 'checked');
+  const groups = groupByCompany(checked);
+  const caseFindings = groups.length === 1 ? view.caseFindings : [];
+  return groups.map((quotes) => companyMessage(view, quotes, caseFindings));
 }

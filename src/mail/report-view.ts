@@ -23,6 +23,8 @@ export interface QuoteReportView {
   filename?: string;
   status: QuoteStatus;
   companyName?: string;
+  /** The company's SIRET as read: quotes of one company share a message for the pro. */
+  companySiret?: string;
   /** Link to this quote's page; the report's link is used when absent. */
   resultUrl?: string;
   /** Reading errors (category `file` or `server`): the quote could not be checked. */
@@ -51,6 +53,8 @@ export interface CaseReportView {
   resultUrl: string;
   /** When the analysis finished (ISO 8601): the date quoted in the message for the professional. */
   analysedAt: string;
+  /** When the case was received (ISO 8601): how a case without reference is named. */
+  receivedAt?: string;
   quotes: QuoteReportView[];
   /** Case-level findings (category `case_incoherence`). */
   caseFindings: ErrorDetail[];
@@ -68,6 +72,8 @@ export interface QuoteCheckCreatedData {
 export interface QuotesCaseCreatedData {
   caseId: string;
   reference?: string;
+  /** When the case was received (ISO 8601): how a case without reference is named. */
+  receivedAt?: string;
   filenames: string[];
   resultUrl: string;
   notChecked: NotCheckedAttachment[];
@@ -77,6 +83,8 @@ export interface QuotesCaseCreatedData {
 export interface QuotesCaseUpdatedData {
   caseId: string;
   reference?: string;
+  /** When the case was received (ISO 8601): how a case without reference is named. */
+  receivedAt?: string;
   addedFilenames: string[];
   /** Number of quotes in the case after the addition. */
   quoteCount: number;
@@ -100,7 +108,8 @@ export interface TooLargeData {
 
 /** `unsupported_attachment`. */
 export interface UnsupportedData {
-  files: { filename: string; contentType?: string }[];
+  /** `format`: what the file is, in French (« un document Word (.docx) »), never a MIME type. */
+  files: { filename: string; format?: string }[];
   submissionAddress: string;
 }
 
@@ -130,6 +139,23 @@ export interface TemplateDataMap {
 }
 
 export type TemplateData<N extends TemplateName = TemplateName> = TemplateDataMap[N];
+
+/**
+ * How a case is named to a person (DESIGN.md §6: never by its id): by the requester's own
+ * reference, else by the day it was received (« du 7 décembre 2026 »), else not at all.
+ */
+export function caseLabel(data: { reference?: string; receivedAt?: string }): string {
+  if (data.reference?.trim()) return `« ${data.reference.trim()} »`;
+  const date = data.receivedAt ? new Date(data.receivedAt) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const day = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+  return `du ${day}`;
+}
 
 /** Label of the group of technical findings whose works line is unknown. */
 export const UNKNOWN_GESTE_LABEL = 'Travaux non précisés';

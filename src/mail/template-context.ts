@@ -4,8 +4,22 @@
  */
 import type { ErrorDetail } from '../domain/finding.js';
 import { FR_WORDING, fillPlaceholders, rgeLookupUrl } from '../rules/wording.js';
-import { buildProMessage } from './pro-message.js';
-import type { CaseReportView, QuoteReportView, TemplateDataMap } from './report-view.js';
+import { buildProMessages } from './pro-message.js';
+import {
+  countQuote,
+  isRecommendation,
+  plural,
+  quoteFindings,
+  quoteOutcome,
+  reportSummary,
+  statusLabel,
+} from './report-outcome.js';
+import {
+  caseLabel,
+  type CaseReportView,
+  type QuoteReportView,
+  type TemplateDataMap,
+} from './report-view.js';
 import type { TemplateName } from './template-names.js';
 
 export const APP_NAME = 'Mon Devis Sans Oublis';
@@ -16,8 +30,6 @@ interface FindingContext {
   solution?: string;
   providedValue?: string;
 }
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`;
 
 function originOf(url: string): string | undefined {
   try {
@@ -32,77 +44,81 @@ function findingContext(detail: ErrorDetail, frontendHost: string | undefined): 
   const fallback = wording
     ? fillPlaceholders(wording.explanation, { rge_lookup_url: rgeLookupUrl(frontendHost) })
     : undefined;
+  // « Valeur lue » only for a value read: a missing mention has none
+  const value = detail.type === 'missing' ? undefined : detail.provided_value;
   return {
     title: detail.title,
     problem: detail.problem,
     solution: detail.solution ?? fallback,
-    providedValue:
-      detail.provided_value === undefined || detail.provided_value === ''
-        ? undefined
-        : String(detail.provided_value),
+    providedValue: value === undefined || value === '' ? undefined : String(value),
   };
 }
 
-function countFindings(quote: QuoteReportView): number {
-  return (
-    quote.fileFindings.length +
-    quote.adminFindings.length +
-    quote.gestes.reduce((n, g) => n + g.findings.length, 0)
-  );
-}
-
-function statusLabel(quote: QuoteReportView, count: number): string {
-  if (quote.status === 'pending') return 'analyse non terminée';
-  if (quote.fileFindings.some((d) => d.code === 'geste_renovation_energetique_absent')) {
-    return 'non vérifié (pas de travaux de rénovation énergétique reconnus)';
-  }
-  if (quote.fileFindings.length > 0) return 'non vérifié (fichier illisible)';
-  if (quote.status === 'valid') return 'conforme, aucun oubli détecté';
-  return `à corriger (${plural(count, 'point', 'points')})`;
+/** « votre dossier du 7 décembre 2026 » / « votre dossier « Maison » » / « votre dossier ». */
+function caseNames(data: { reference?: string; receivedAt?: string }) {
+  const label = caseLabel(data);
+  return {
+    caseName: label ? `votre dossier ${label}` : 'votre dossier',
+    caseTitle: label ? `Dossier ${label}` : 'Votre dossier',
+  };
 }
 
 function quoteContext(quote: QuoteReportView, index: number, view: CaseReportView) {
   const host = originOf(view.resultUrl);
-  const count = countFindings(quote);
   const map = (list: readonly ErrorDetail[]) => list.map((d) => findingContext(d, host));
+  const outcome = quoteOutcome(quote);
+  const checked = outcome === 'checked';
+  const withoutRecommendations = (list: readonly ErrorDetail[]) =>
+    map(list.filter((d) => !isRecommendation(d)));
+  const recommendations = quoteFindings(quote)
+    .filter(isRecommendation)
+    .map((d) => {
+      const geste = quote.gestes.find((g) => g.findings.includes(d));
+      return { ...findingContext(d, host), gesteLabel: geste?.label };
+    });
   return {
     number: index + 1,
     filename: quote.filename ?? 'fichier sans nom',
     companyName: quote.companyName,
-    statusLabel: statusLabel(quote, count),
-    isValid: quote.status === 'valid' && quote.fileFindings.length === 0,
-    isPending: quote.status === 'pending',
+    statusLabel: statusLabel(quote),
+    isValid: checked && countQuote(quote).points === 0,
+    isChecked: checked,
+    isPending: outcome === 'pending',
     resultUrl: quote.resultUrl ?? view.resultUrl,
     fileFindings: map(quote.fileFindings),
-    adminFindings: map(quote.adminFindings),
+    adminFindings: checked ? withoutRecommendations(quote.adminFindings) : [],
     hasGestes: quote.gestes.length > 0,
-    gestes: quote.gestes.map((g) => ({ label: g.label, findings: map(g.findings) })),
-    findingCount: count,
-    toVerify: quote.toVerify ?? [],
+    gestes: checked
+      ? quote.gestes.map((g) => ({ label: g.label, findings: withoutRecommendations(g.findings) }))
+      : [],
+    recommendations: checked ? recommendations : [],
+    toVerify: checked ? (quote.toVerify ?? []) : [],
   };
 }
 
 function resultsContext(view: CaseReportView) {
   const quotes = view.quotes.map((q, i) => quoteContext(q, i, view));
   const caseFindings = view.caseFindings.map((d) => findingContext(d, originOf(view.resultUrl)));
-  const total = quotes.reduce((n, q) => n + q.findingCount, 0) + caseFindings.length;
-  const isCase = view.kind === 'case';
-  const checked = plural(quotes.length, 'devis vérifié', 'devis vérifiés');
-  const summary =
-    total === 0
-      ? `${checked}, aucun point à corriger.`
-      : `${checked}, ${plural(total, 'point', 'points')} à corriger.`;
+  const proMessages = buildProMessages(view).map((m, i, all) => ({
+    heading:
+      all.length === 1
+        ? undefined
+        : `Message ${i + 1} sur ${all.length} : ${m.companyName ?? 'entreprise non identifiée'} (${m.filenames.join(', ')})`,
+    hasFindings: m.hasFindings,
+    text: m.text,
+  }));
   return {
-    isCase,
-    caseLabel: view.reference ?? view.caseId ?? '',
+    isCase: view.kind === 'case',
+    ...caseNames(view),
     firstFilename: quotes[0]?.filename ?? 'fichier sans nom',
     resultUrl: view.resultUrl,
-    summary,
-    hasFindings: total > 0,
+    summary: reportSummary(view),
     quotes,
     caseFindings,
     notChecked: view.notChecked,
-    proMessage: buildProMessage(view).text,
+    proMessages,
+    hasProMessages: proMessages.length > 0,
+    severalProMessages: proMessages.length > 1,
   };
 }
 
@@ -112,13 +128,13 @@ const CONTEXT_BUILDERS: ContextBuilders = {
   quote_check_created: (d) => ({ ...d, filename: d.filename ?? 'fichier sans nom' }),
   quotes_case_created: (d) => ({
     ...d,
-    caseLabel: d.reference ?? d.caseId,
+    ...caseNames(d),
     count: plural(d.filenames.length, 'devis', 'devis'),
   }),
   quotes_case_updated: (d) => ({
     ...d,
-    caseLabel: d.reference ?? d.caseId,
-    added: plural(d.addedFilenames.length, 'devis ajouté', 'devis ajoutés'),
+    ...caseNames(d),
+    added: plural(d.addedFilenames.length, 'devis', 'devis'),
     total: plural(d.quoteCount, 'devis', 'devis'),
   }),
   results_available: resultsContext,

@@ -64,8 +64,18 @@ describe('mail templates', () => {
     }
     expect(text).toContain('COHÉRENCE ENTRE LES DEVIS DU DOSSIER');
     expect(text).toContain('Afin de respecter les exigences des aides');
-    expect(text).toContain('Devis 1 - devis-pompe-a-chaleur.pdf');
+    expect(text).toContain('Message 1 sur 2 : Chaleur Exemple SARL (devis-pompe-a-chaleur.pdf)');
     expect(text).toContain('12/03/2026');
+    // what happened to each file, and the recommendation counted apart
+    expect(text).toContain(
+      "2 devis vérifiés, 1 document qui n'est pas un devis, 1 fichier illisible, 1 pièce jointe non analysée : 3 points à corriger, 1 recommandation.",
+    );
+    expect(text).toContain("Résultat : non vérifié (ce document n'est pas un devis)");
+    expect(text).toContain('Résultat : non vérifié (fichier illisible)');
+    // the unread files get no message for the company
+    const messages = text.slice(text.indexOf('MESSAGES PRÊTS À ENVOYER'));
+    expect(messages).not.toContain('devis-fenetres-protege.pdf');
+    expect(messages).not.toContain('attestation-assurance.pdf');
   });
 
   it('escapes whatever comes from a sender or a document', () => {
@@ -110,7 +120,7 @@ describe('mail templates', () => {
     };
     const { text, subject } = renderer.render('results_available', view);
     expect(subject).toBe('[Mon Devis Sans Oublis] Devis analysé : résultats disponibles');
-    expect(text).toContain('1 devis vérifié, aucun point à corriger.');
+    expect(text).toContain('1 devis vérifié : aucun point à corriger.');
     expect(text).toContain("Aucune erreur n'est à signaler sur ce devis.");
   });
 

@@ -1,0 +1,116 @@
+/**
+ * What happened to each file of a report, in words a person reads (DESIGN.md §6 "a report never
+ * misleads"): a file that was not read is neither "sans erreur" nor counted as a checked quote or
+ * as a point to correct; a document that is not a quote says so; recommendations (findings of
+ * type `warning`, « Il est recommandé… ») are counted apart from points to correct. Pure.
+ */
+import type { ErrorDetail } from '../domain/finding.js';
+import type { CaseReportView, QuoteReportView } from './report-view.js';
+
+/** How far a file went: only `checked` quotes have points to correct or a message for the pro. */
+export type QuoteOutcome = 'checked' | 'unreadable' | 'not_a_quote' | 'no_energy_works' | 'pending';
+
+export function quoteOutcome(quote: QuoteReportView): QuoteOutcome {
+  if (quote.status === 'pending') return 'pending';
+  const codes = new Set<string>(quote.fileFindings.map((d) => d.code));
+  if (codes.has('geste_renovation_energetique_absent')) return 'no_energy_works';
+  if (codes.has('file_type_error')) return 'not_a_quote';
+  if (codes.size > 0) return 'unreadable';
+  return 'checked';
+}
+
+export const isRecommendation = (detail: Pick<ErrorDetail, 'type'>): boolean =>
+  detail.type === 'warning';
+
+/** The findings of a checked quote outside the file section: admin, then per geste. */
+export function quoteFindings(quote: QuoteReportView): ErrorDetail[] {
+  return [...quote.adminFindings, ...quote.gestes.flatMap((g) => g.findings)];
+}
+
+export interface FindingCounts {
+  points: number;
+  recommendations: number;
+}
+
+export function countQuote(quote: QuoteReportView): FindingCounts {
+  if (quoteOutcome(quote) !== 'checked') return { points: 0, recommendations: 0 };
+  const all = quoteFindings(quote);
+  const recommendations = all.filter(isRecommendation).length;
+  return { points: all.length - recommendations, recommendations };
+}
+
+export const plural = (n: number, one: string, many: string): string =>
+  `${n} ${n > 1 ? many : one}`;
+
+/** « 2 points à corriger, 1 recommandation » / « aucun point à corriger ». */
+export function countsPhrase(counts: FindingCounts): string {
+  const points =
+    counts.points === 0
+      ? 'aucun point à corriger'
+      : plural(counts.points, 'point à corriger', 'points à corriger');
+  return counts.recommendations === 0
+    ? points
+    : `${points}, ${plural(counts.recommendations, 'recommandation', 'recommandations')}`;
+}
+
+/** The result line of one file. */
+export function statusLabel(quote: QuoteReportView): string {
+  switch (quoteOutcome(quote)) {
+    case 'pending':
+      return 'analyse non terminée';
+    case 'no_energy_works':
+      return 'non vérifié (pas de travaux de rénovation énergétique reconnus)';
+    case 'not_a_quote':
+      return "non vérifié (ce document n'est pas un devis)";
+    case 'unreadable':
+      return 'non vérifié (fichier illisible)';
+    case 'checked': {
+      const counts = countQuote(quote);
+      if (counts.points === 0 && counts.recommendations === 0) {
+        return 'conforme, aucun oubli détecté';
+      }
+      return counts.points === 0 ? `conforme (${countsPhrase(counts)})` : countsPhrase(counts);
+    }
+  }
+}
+
+const OUTCOME_WORDS: Record<Exclude<QuoteOutcome, 'checked'>, [string, string]> = {
+  unreadable: ['fichier illisible', 'fichiers illisibles'],
+  not_a_quote: ["document qui n'est pas un devis", 'documents qui ne sont pas des devis'],
+  no_energy_works: [
+    'devis sans travaux de rénovation énergétique',
+    'devis sans travaux de rénovation énergétique',
+  ],
+  pending: ['analyse non terminée', 'analyses non terminées'],
+};
+
+/**
+ * The report's first line: what happened to each file, then what there is to correct, e.g.
+ * « 2 devis vérifiés, 1 fichier illisible, 1 document qui n'est pas un devis : 3 points à
+ * corriger, 1 recommandation. »
+ */
+export function reportSummary(view: CaseReportView): string {
+  const outcomes = view.quotes.map(quoteOutcome);
+  const checked = outcomes.filter((o) => o === 'checked').length;
+  const parts: string[] = [];
+  if (checked > 0) parts.push(plural(checked, 'devis vérifié', 'devis vérifiés'));
+  for (const outcome of ['no_energy_works', 'not_a_quote', 'unreadable', 'pending'] as const) {
+    const n = outcomes.filter((o) => o === outcome).length;
+    if (n > 0) parts.push(plural(n, ...OUTCOME_WORDS[outcome]));
+  }
+  if (view.notChecked.length > 0) {
+    parts.push(
+      plural(view.notChecked.length, 'pièce jointe non analysée', 'pièces jointes non analysées'),
+    );
+  }
+  const what = parts.join(', ');
+  if (checked === 0) return `Aucun devis n'a pu être vérifié : ${what}.`;
+  const totals = view.quotes.map(countQuote).reduce(
+    (sum, c) => ({
+      points: sum.points + c.points,
+      recommendations: sum.recommendations + c.recommendations,
+    }),
+    { points: view.caseFindings.length, recommendations: 0 },
+  );
+  return `${what} : ${countsPhrase(totals)}.`;
+}
