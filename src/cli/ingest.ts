@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { getInboundSummary } from '../db/inbound-emails-repo.js';
+import { frenchInboundOutcome } from '../inbound/french-reason.js';
 import { ingestRawEmail } from '../inbound/ingest-email.js';
 import { processDueInboundEmails, type InboundDeps } from '../inbound/process-inbound-email.js';
 import { processChecksUntilFinal } from '../pipeline/process-checks.js';
@@ -96,7 +97,7 @@ export async function runIngest(args: string[], config: Config, io: CommandIo): 
       if (!summary) continue;
       for (const part of summary.parts) if (part.checkId) checks.push(part.checkId);
       io.stderr.write(
-        `${id} : ${summary.status}${summary.errorCode ? ` (${summary.errorCode})` : ''}${summary.caseId ? `, dossier ${summary.caseId}` : ''}\n`,
+        `${id} : ${frenchInboundOutcome(summary.status, summary.errorCode)}${summary.caseId ? `, dossier ${summary.caseId}` : ''}\n`,
       );
     }
     if (values['no-wait'] || checks.length === 0) return EXIT_OK;

@@ -68,7 +68,7 @@ export async function runSubmit(args: string[], config: Config, io: CommandIo): 
       );
     } else {
       submission.checks.forEach((c, i) => io.stdout.write(`${c.id}\t${positionals[i]}\n`));
-      if (submission.caseId) io.stdout.write(`case ${submission.caseId}\n`);
+      if (submission.caseId) io.stdout.write(`dossier ${submission.caseId}\n`);
     }
     if (values['no-wait']) return EXIT_OK;
     io.stderr.write('Analyse en cours…\n');

@@ -1,6 +1,8 @@
 /** The readable French summary printed by `mdso check` without `--json`. */
 import type { Geste, QuoteAttributes } from '../domain/attributes.js';
 import { GESTE_TITLES, isGesteType } from '../domain/geste-types.js';
+import { fileOutcome, isRecommendation, NOT_CHECKED_LABELS } from '../domain/finding.js';
+import { checkedLabel } from '../mail/report-outcome.js';
 import type { CheckOutcome, ErrorDetail } from '../pipeline/check-outcome.js';
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
@@ -61,13 +63,17 @@ function visibleDetails(outcome: CheckOutcome): ErrorDetail[] {
   });
 }
 
+/** « 2 points à corriger, 1 recommandation », or why the file was not checked (DESIGN.md §6). */
+function verdictOf(details: readonly ErrorDetail[]): string {
+  const outcome = fileOutcome(details);
+  if (outcome !== 'checked') return NOT_CHECKED_LABELS[outcome];
+  const recommendations = details.filter(isRecommendation).length;
+  return checkedLabel({ points: details.length - recommendations, recommendations });
+}
+
 export function formatSummary(file: string, outcome: CheckOutcome): string {
   const details = visibleDetails(outcome);
-  const verdict =
-    details.length === 0
-      ? 'aucun oubli détecté'
-      : `${details.length} point${details.length > 1 ? 's' : ''} à corriger`;
-  const out = [`${file} — ${verdict}`];
+  const out = [`${file} — ${verdictOf(details)}`];
   if (outcome.reading === 'text_layer' || outcome.reading === 'plain_text') {
     out.push(...describeDocument(outcome.attributes, outcome.pageCount));
   } else if (outcome.reading === 'ocr') {
@@ -75,10 +81,18 @@ export function formatSummary(file: string, outcome: CheckOutcome): string {
     out.push(...describeDocument(outcome.attributes, outcome.pageCount));
   }
   const gestes = outcome.attributes.gestes ?? [];
-  for (const detail of details) {
-    out.push(`  • [${findingScope(detail, gestes)}] ${detail.title}`);
-    const explanation = detail.problem ?? detail.solution;
-    if (explanation) out.push(`      ${explanation}`);
+  const list = (items: readonly ErrorDetail[]) => {
+    for (const detail of items) {
+      out.push(`  • [${findingScope(detail, gestes)}] ${detail.title}`);
+      const explanation = detail.problem ?? detail.solution;
+      if (explanation) out.push(`      ${explanation}`);
+    }
+  };
+  list(details.filter((d) => !isRecommendation(d)));
+  const recommendations = details.filter(isRecommendation);
+  if (recommendations.length > 0) {
+    out.push('  Recommandations (non obligatoires) :');
+    list(recommendations);
   }
   const toVerify = outcome.a_verifier ?? [];
   if (toVerify.length > 0) {

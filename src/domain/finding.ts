@@ -51,3 +51,31 @@ export function deriveCheckStatus(
 ): 'valid' | 'invalid' {
   return details.some(isShownToUsers) ? 'invalid' : 'valid';
 }
+
+/**
+ * How far a file went (DESIGN.md §6): only a `checked` quote has points to correct; the others
+ * were not checked and are never reported « sans erreur » nor counted as checked.
+ */
+export type FileOutcome = 'checked' | 'unreadable' | 'not_a_quote' | 'no_energy_works';
+
+export function fileOutcome(
+  details: readonly Pick<ErrorDetail, 'code' | 'category'>[],
+): FileOutcome {
+  const codes = new Set<string>(
+    details.filter((d) => d.category === 'file' || d.category === 'server').map((d) => d.code),
+  );
+  if (codes.has('geste_renovation_energetique_absent')) return 'no_energy_works';
+  if (codes.has('file_type_error')) return 'not_a_quote';
+  return codes.size > 0 ? 'unreadable' : 'checked';
+}
+
+/** What a person reads for a file that was not checked. */
+export const NOT_CHECKED_LABELS: Readonly<Record<Exclude<FileOutcome, 'checked'>, string>> = {
+  unreadable: 'non vérifié (fichier illisible)',
+  not_a_quote: "non vérifié (ce document n'est pas un devis)",
+  no_energy_works: 'non vérifié (pas de travaux de rénovation énergétique reconnus)',
+};
+
+/** Recommendations (type `warning`, « Il est recommandé… ») are counted apart from points to correct. */
+export const isRecommendation = (detail: Pick<ErrorDetail, 'type'>): boolean =>
+  detail.type === 'warning';

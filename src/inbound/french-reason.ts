@@ -50,3 +50,36 @@ export function frenchReason(
   }
   return REASONS[reason];
 }
+
+const INBOUND_STATUS_LABELS: Readonly<Record<string, string>> = {
+  received: 'reçu, en attente de traitement',
+  replying: 'traité, réponse en cours d’envoi',
+  processed: 'traité',
+  ignored: 'ignoré',
+  duplicate: 'déjà reçu',
+  failed: 'échec du traitement',
+};
+
+/** Why an inbound mail got no check, for the codes that are not a part's reason. */
+const INBOUND_ERROR_LABELS: Readonly<Record<string, string>> = {
+  attachment_too_large: 'pièce jointe trop volumineuse',
+  unsupported_attachment: 'pièce jointe dans un format non pris en charge',
+  unreadable_file: 'pièce jointe illisible',
+  no_attachment: 'aucun devis en pièce jointe',
+  wrong_address: 'message envoyé à une adresse qui ne reçoit pas de devis',
+  quota_exceeded: 'nombre de devis autorisés par jour dépassé',
+  unreadable_inbound: 'message illisible',
+  processing_error: 'erreur pendant le traitement',
+  download_failed: 'pièces jointes impossibles à télécharger',
+};
+
+/** « traité », « ignoré (expéditeur qui ne reçoit pas de réponse (no-reply, …)) »: never a code. */
+export function frenchInboundOutcome(status: string, errorCode: string | null): string {
+  const state = INBOUND_STATUS_LABELS[status] ?? 'état inconnu';
+  if (!errorCode) return state;
+  const why =
+    INBOUND_ERROR_LABELS[errorCode] ??
+    (REASONS as Readonly<Record<string, string>>)[errorCode] ??
+    'raison non précisée';
+  return `${state} : ${why}`;
+}

@@ -4,23 +4,23 @@
  * as a point to correct; a document that is not a quote says so; recommendations (findings of
  * type `warning`, « Il est recommandé… ») are counted apart from points to correct. Pure.
  */
-import type { ErrorDetail } from '../domain/finding.js';
+import {
+  fileOutcome,
+  isRecommendation,
+  NOT_CHECKED_LABELS,
+  type ErrorDetail,
+  type FileOutcome,
+} from '../domain/finding.js';
 import type { CaseReportView, QuoteReportView } from './report-view.js';
 
 /** How far a file went: only `checked` quotes have points to correct or a message for the pro. */
-export type QuoteOutcome = 'checked' | 'unreadable' | 'not_a_quote' | 'no_energy_works' | 'pending';
+export type QuoteOutcome = FileOutcome | 'pending';
 
 export function quoteOutcome(quote: QuoteReportView): QuoteOutcome {
-  if (quote.status === 'pending') return 'pending';
-  const codes = new Set<string>(quote.fileFindings.map((d) => d.code));
-  if (codes.has('geste_renovation_energetique_absent')) return 'no_energy_works';
-  if (codes.has('file_type_error')) return 'not_a_quote';
-  if (codes.size > 0) return 'unreadable';
-  return 'checked';
+  return quote.status === 'pending' ? 'pending' : fileOutcome(quote.fileFindings);
 }
 
-export const isRecommendation = (detail: Pick<ErrorDetail, 'type'>): boolean =>
-  detail.type === 'warning';
+export { isRecommendation };
 
 /** The findings of a checked quote outside the file section: admin, then per geste. */
 export function quoteFindings(quote: QuoteReportView): ErrorDetail[] {
@@ -55,23 +55,16 @@ export function countsPhrase(counts: FindingCounts): string {
 
 /** The result line of one file. */
 export function statusLabel(quote: QuoteReportView): string {
-  switch (quoteOutcome(quote)) {
-    case 'pending':
-      return 'analyse non terminée';
-    case 'no_energy_works':
-      return 'non vérifié (pas de travaux de rénovation énergétique reconnus)';
-    case 'not_a_quote':
-      return "non vérifié (ce document n'est pas un devis)";
-    case 'unreadable':
-      return 'non vérifié (fichier illisible)';
-    case 'checked': {
-      const counts = countQuote(quote);
-      if (counts.points === 0 && counts.recommendations === 0) {
-        return 'conforme, aucun oubli détecté';
-      }
-      return counts.points === 0 ? `conforme (${countsPhrase(counts)})` : countsPhrase(counts);
-    }
-  }
+  const outcome = quoteOutcome(quote);
+  if (outcome === 'pending') return 'analyse non terminée';
+  if (outcome !== 'checked') return NOT_CHECKED_LABELS[outcome];
+  return checkedLabel(countQuote(quote));
+}
+
+/** « conforme, aucun oubli détecté » / « conforme (…, 1 recommandation) » / « 2 points à corriger ». */
+export function checkedLabel(counts: FindingCounts): string {
+  if (counts.points === 0 && counts.recommendations === 0) return 'conforme, aucun oubli détecté';
+  return counts.points === 0 ? `conforme (${countsPhrase(counts)})` : countsPhrase(counts);
 }
 
 const OUTCOME_WORDS: Record<Exclude<QuoteOutcome, 'checked'>, [string, string]> = {

@@ -44,8 +44,11 @@ function findingContext(detail: ErrorDetail, frontendHost: string | undefined): 
   const fallback = wording
     ? fillPlaceholders(wording.explanation, { rge_lookup_url: rgeLookupUrl(frontendHost) })
     : undefined;
-  // « Valeur lue » only for a value read: a missing mention has none
-  const value = detail.type === 'missing' ? undefined : detail.provided_value;
+  // « Valeur lue » only for a value read: a missing mention has none, and a works line's
+  // non-`wrong` findings carry the line or its type code (API contract), not a value read
+  const shown =
+    detail.type !== 'missing' && (detail.category !== 'gestes' || detail.type === 'wrong');
+  const value = shown ? detail.provided_value : undefined;
   return {
     title: detail.title,
     problem: detail.problem,

@@ -22,6 +22,8 @@ export interface ValidationResult {
 /** What a finding is about, beyond its code. */
 export interface FindingTarget {
   readonly gesteId?: string;
+  /** Canonical type of the geste: picks the wording variant that names the right equipment. */
+  readonly gesteType?: string;
   readonly providedValue?: string | number;
   /** Extra values for the explanation (the RGE link is always provided). */
   readonly params?: WordingParams;
@@ -74,7 +76,7 @@ export class FindingCollector {
       code,
       category: spec.category,
       type: target.type ?? spec.type,
-      ...renderWording(code, params),
+      ...renderWording(code, params, target.gesteType ? { gesteType: target.gesteType } : {}),
     };
     if (target.providedValue !== undefined) detail.provided_value = target.providedValue;
     if (target.gesteId) detail.geste_id = target.gesteId;

@@ -74,5 +74,9 @@ export function prepareGestes(checkId: string, gestes: unknown): PreparedGeste[]
 
 /** Target of technical and price-presence findings: the geste, shown by its line label. */
 export function gesteTarget(geste: PreparedGeste): FindingTarget {
-  return { gesteId: geste.id, providedValue: geste.intitule };
+  return {
+    gesteId: geste.id,
+    providedValue: geste.intitule,
+    ...(geste.type ? { gesteType: geste.type } : {}),
+  };
 }

@@ -10,6 +10,13 @@ export interface CodeWording {
   readonly title: string;
   /** What to add or correct on the quote, and why; may hold `{{placeholders}}`. */
   readonly explanation: string;
+  /**
+   * The wording for one geste type, when the common one would name the wrong equipment (a
+   * stove told about « la chaudière remplacée »); keys are canonical geste types.
+   */
+  readonly by_geste?: Readonly<
+    Record<string, { readonly title: string; readonly explanation: string }>
+  >;
 }
 
 export type Wording = Readonly<Record<FindingCode, CodeWording>>;
@@ -43,11 +50,13 @@ export function fillPlaceholders(text: string, params: WordingParams): string {
   });
 }
 
+/** The title and filled explanation of a code, in the variant of the geste type when it has one. */
 export function renderWording(
   code: FindingCode,
   params: WordingParams,
-  wording: Wording = FR_WORDING,
+  options: { gesteType?: string; wording?: Wording } = {},
 ): { title: string; solution: string } {
-  const entry = wording[code];
+  const common = (options.wording ?? FR_WORDING)[code];
+  const entry = (options.gesteType && common.by_geste?.[options.gesteType]) || common;
   return { title: entry.title, solution: fillPlaceholders(entry.explanation, params) };
 }

@@ -58,7 +58,9 @@ describe('mdso check', () => {
   it('prints a readable French summary without --json', () => {
     const run = mdso(['check', '--today', '2026-11-24', fixture('dev-12-encrypted.pdf')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('point à corriger');
+    // a file that could not be read is not a checked quote with a point to correct (DESIGN.md §6)
+    expect(run.stdout).toContain('non vérifié (fichier illisible)');
+    expect(run.stdout).not.toContain('point à corriger');
     expect(run.stdout).toMatch(/mot de passe/u);
   });
 
