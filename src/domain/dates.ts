@@ -118,3 +118,29 @@ export function findDates(text: string): DateMatch[] {
 export function parisToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
 }
+
+const DAY_MONTH_RE = new RegExp(
+  `(?<![\\d/.\\-])(\\d{1,2})(?:er)?[ \\u00a0](${MONTH_NAMES_SOURCE})\\.?(?![ \\u00a0]?\\d)(?![\\p{L}])`,
+  'giu',
+);
+
+/**
+ * Dates printed without a year (« suite à mon passage du jeudi 12 novembre ») of an event that
+ * happened before `reference` (the quote's date): the year is the latest that puts the date on
+ * or before it. Only month names: « 12/11 » alone is too often something else.
+ */
+export function findPastDatesWithoutYear(text: string, reference: string): DateMatch[] {
+  const ref = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(reference);
+  if (!ref) return [];
+  const found: DateMatch[] = [];
+  for (const m of text.matchAll(DAY_MONTH_RE)) {
+    const month = MONTHS[(m[2] ?? '').toLowerCase()];
+    if (!month) continue;
+    const day = Number(m[1]);
+    const year = Number(ref[1]);
+    const sameYear = isoDate(year, month, day);
+    const iso = sameYear && sameYear <= reference ? sameYear : isoDate(year - 1, month, day);
+    if (iso) found.push({ iso, index: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return found;
+}

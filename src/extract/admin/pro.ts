@@ -56,6 +56,8 @@ function headerName(zone: PlacedCell[]): string | undefined {
     if (titled && placed === zone[0] && isNameLike(titled.rest)) return titled.rest;
     if (!text || /[:@]|\d{3,}|^\d/u.test(text) || titled || /\s[–—|]\s/u.test(text)) continue;
     if (/^(?:entreprise|[ée]metteur|soci[ée]t[ée]|prestataire|client)$/iu.test(text)) continue;
+    // a letter's greeting (« Bonjour Monsieur Durand, ») names the reader, not the company
+    if (/^(?:bonjour|bonsoir|cher|ch[èe]re|madame|monsieur)\b|,$/iu.test(text)) continue;
     if (isStreetLike(text)) continue;
     if (text.replace(/[^\p{L}]/gu, '').length < 3) continue;
     const { name } = stripLegalForm(text);
@@ -75,7 +77,9 @@ function legalName(lines: DocumentLine[], headerName?: string): { name?: string;
   const found = lines
     .flatMap((l) => l.cells.map((c) => nameOfCell(c.text)))
     .filter((f) => f !== undefined);
-  const named = found.filter((f) => f.name);
+  // a name beside a spelled-out form only stands in for a missing header name: a sole trader
+  // prints his own name so (« Jean-Marc MARTIN – Entrepreneur individuel ») under his trade name
+  const named = found.filter((f) => f.name && (!f.weak || !headerName));
   const header = headerName ? foldName(headerName) : '';
   const matching = named.find((f) => {
     const name = foldName(f.name ?? '');
@@ -84,11 +88,20 @@ function legalName(lines: DocumentLine[], headerName?: string): { name?: string;
   return matching ?? named[0] ?? { form: found.find((f) => f.form)?.form };
 }
 
-function nameOfCell(text: string): { name?: string; form?: string } | undefined {
+function nameOfCell(text: string): { name?: string; form?: string; weak?: true } | undefined {
   const labelled = LABELLED_NAME_RE.exec(text);
   if (labelled) return stripLegalForm(labelled[1] ?? '');
-  return isLegalLine(text) ? nameFromLegalLine(text) : undefined;
+  if (isLegalLine(text)) return nameFromLegalLine(text);
+  const mention = FORM_MENTION_RE.test(text) ? nameFromLegalLine(text) : undefined;
+  return mention ? { ...mention, weak: true } : undefined;
 }
+
+/**
+ * A legal form spelled out or in brackets (« Nallet Clim — entrepreneur individuel (EI) ») marks
+ * a company-name line even without a registration number on it; a bare abbreviation does not.
+ */
+const FORM_MENTION_RE =
+  /entrepreneur\s+individuel|entreprise\s+individuelle|micro-?entrepr|soci[ée]t[ée]\s+(?:par\s+actions|[àa]\s+responsabilit|anonyme|en\s+nom)|\((?:EI|EIRL|EURL|SARL|SASU?|SA)\)/iu;
 
 function contactsOf(
   zone: PlacedCell[],

@@ -53,11 +53,12 @@ function readMoney(
 /** Reads the quote-level fields of a quote or invoice. */
 export function readQuoteFields(ctx: AdminContext): QuoteFields {
   const dateDebut = findStartDate(ctx.body, ctx.tolerance);
+  const issueDate = findIssueDate(ctx);
   return {
     ...defined({
       numero_devis: findQuoteNumber(ctx),
-      date_devis: findIssueDate(ctx),
-      date_pre_visite: findVisitDate(ctx.body, ctx.tolerance),
+      date_devis: issueDate,
+      date_pre_visite: findVisitDate(ctx.body, ctx.tolerance, issueDate),
       date_debut_chantier: dateDebut,
       delai_debut_chantier: dateDebut ? undefined : findStartDelay(ctx.body, ctx.tolerance),
     }),

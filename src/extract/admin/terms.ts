@@ -3,7 +3,7 @@
  * start delay (`Délai d'intervention : 3 à 5 semaines après acceptation`).
  */
 import type { DocumentLine } from '../document.js';
-import { findDates } from '../../domain/dates.js';
+import { findDates, findPastDatesWithoutYear } from '../../domain/dates.js';
 import { foldText } from '../../domain/fold.js';
 import { DURATION_PATTERN, labelsPattern, MENTION_SIGNS } from '../../domain/mention-signs.js';
 import { valueAfterLabel } from './labelled-values.js';
@@ -96,11 +96,24 @@ function dateAfter(lines: DocumentLine[], keyword: RegExp, maxGap = 45): string 
 const VISIT_RE =
   /(?<![\p{L}\d_])(?:visite|pr[ée]-?visite|m[ée]tr[ée]|relev[ée]\s+technique|diagnostic\s+technique)(?![\p{L}\d_])/iu;
 
-export function findVisitDate(lines: DocumentLine[], tolerance = 2): string | undefined {
-  return (
+/**
+ * The prior visit's date; `issueDate` (the quote's) dates a visit printed without its year
+ * (« suite à mon passage du jeudi 12 novembre »), which happened before the quote.
+ */
+export function findVisitDate(
+  lines: DocumentLine[],
+  tolerance = 2,
+  issueDate?: string,
+): string | undefined {
+  const full =
     dateAfter(lines, VISIT_RE) ??
-    valueAfterLabel(lines, VISIT_LABELS, dateWithin(45), { tolerance })
-  );
+    valueAfterLabel(lines, VISIT_LABELS, dateWithin(45), { tolerance });
+  if (full || !issueDate) return full;
+  const withoutYear = (text: string): string | undefined => {
+    const clause = text.split(/[.;](?:\s|$)/u)[0] ?? text;
+    return findPastDatesWithoutYear(clause, issueDate).find((d) => d.index <= 45)?.iso;
+  };
+  return valueAfterLabel(lines, VISIT_LABELS, withoutYear, { tolerance });
 }
 
 const START_RE =

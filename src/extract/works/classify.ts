@@ -47,12 +47,13 @@ const STRONG: [GesteType, RegExp][] = [
 ];
 
 const WEAK: [GesteType, RegExp][] = [
-  ['pac_air_air', /climatis|multi[- ]?split|mono[- ]?split|unite murale/u],
+  ['pac_air_air', /climatis|(?:multi|mono|bi|tri|quadri)[- ]?split|unite murale/u],
   ['pac_air_eau', /pompe a chaleur|\bpac\b|aerotherm/u],
 ];
 
+// « en combles » / « dans les combles » says where something goes, not that combles are insulated
 const INSULATION_HINT_RE =
-  /isol|laine|ouate|polystyr|\bpse\b|\bxps\b|\beps\b|polyurethane|\bpur\b|\bpir\b|fibre de bois|liege|chanvre|souffl|flocon|mousse projetee|cellulose|\bcomble/u;
+  /isol|laine|ouate|polystyr|\bpse\b|\bxps\b|\beps\b|polyurethane|\bpur\b|\bpir\b|fibre de bois|liege|chanvre|souffl|flocon|mousse projetee|cellulose|(?<!\ben |\bdans (?:les |le )?)\bcomble/u;
 
 const INSULATION: [GesteType, RegExp][] = [
   [
@@ -152,7 +153,7 @@ const LEAD_RE =
   /^(?:(?:fourniture|fourni(?:e|s|es)?|f\s*[+&]\s*p|pose|installation|mise en place|remplacement|depose et remplacement|realisation|creation)(?:\s*(?:,|et|&|\+)\s*(?:pose|installation|mise en service|raccordement|pose))*\s*(?::|-|–)?\s*)?(?:(?:de la|de l'|du|des|d'une?|de|d'|la|le|les|l'|une?)\s*)*/u;
 
 const ACCESSORY_RE =
-  /^(?:\d+\s*)?(?:kits?\b(?!\s+(?:vmc|pompe|pac|solaire|chauffe|ventilation|double|simple))|ballons?\s+(?:tampon|de\s+stockage|d'eau\s+chaude|ecs|electrique|de\s+decouplage)|vases?|thermostats?|sondes?|gaines?|reseaux?|conduits?|tubages?|raccords?|collerettes?|habillages?|plaques?\s+(?:de\s+platre|de\s+protection|de\s+sol|de\s+finition|ba)|goulottes?|supports?|ossatures?|membranes?|pare[- ]vapeur|frein[- ]vapeur|calorifug|silos?|tremies?|vis\b|evacuation|depose|demontage|main[- ]d'|mise\s+en\s+(?:service|securite|oeuvre|œuvre)|echafaudages?|protections?|coffrages?|rehausses?|trappes?|deflecteurs?|piges?|grilles?|percements?|carottages?|liaisons?|cables?|cablage|disjoncteurs?|tableaux?|raccordements?|options?|forfaits?|frais|deplacements?|garanties?|contrats?|traitements?|nettoyages?|seuils?|moustiquaires?|stores?|appuis?|bavettes?|tablettes?|motorisations?|telecommandes?|unites?\s+interieures?|modules?\s+hydrauliques?|desembouage|neutralisation|degazage|vidanges?|preparations?|reprises?|creations?|modifications?|accessoires?|consommables?|petites?\s+fournitures?|joints?|visserie|fixations?|chevilles?|bouches?|entrees?\s+d'air|etudes?|diagnostics?|notes?\s+de\s+calcul|pompes?\s+de\s+relevage|circulateurs?|groupes?\s+de\s+securite|reducteurs?|clapets?|vannes?|filtres?|pots?\s+a\s+boues?|adoucisseurs?|regulat|programmateurs?|ventouses?|terminal|terminaux|chapeaux?|sorties?\s+de\s+toit|flexibles?|installation\s+de\s+chantier|mise\s+a\s+la\s+terre|socles?|plots?|forages?|terrassements?|tranchees?|ferrures?|pentures?|arrets?\s+de\s+volets?|equilibrage|reglages?|formation|remise\s+en\s+etat|rebouchage|peinture|calfeutrement|isolation\s+des\s+(?:canalisations|tuyaux|reseaux|conduits))/u;
+  /^(?:\d+\s*)?(?:kits?\b(?!\s+(?:vmc|pompe|pac|solaire|chauffe|ventilation|double|simple))|ballons?\s+(?:tampon|de\s+stockage|d'eau\s+chaude|ecs|electrique|de\s+decouplage)|vases?|thermostats?|sondes?|gaines?|reseaux?|conduits?|tubages?|raccords?|collerettes?|habillages?|plaques?\s+(?:de\s+platre|de\s+protection|de\s+sol|de\s+finition|ba)|goulottes?|supports?|ossatures?|membranes?|pare[- ]vapeur|frein[- ]vapeur|calorifug|silos?|tremies?|vis\b|evacuation|depose|demontage|main[- ]d'|mise\s+en\s+(?:service|securite|oeuvre|œuvre)|echafaudages?|retours?|protections?|coffrages?|rehausses?|trappes?|deflecteurs?|piges?|grilles?|percements?|carottages?|liaisons?|cables?|cablage|disjoncteurs?|tableaux?|raccordements?|options?|forfaits?|frais|deplacements?|garanties?|contrats?|traitements?|nettoyages?|seuils?|moustiquaires?|stores?|appuis?|bavettes?|tablettes?|motorisations?|telecommandes?|unites?\s+interieures?|modules?\s+hydrauliques?|desembouage|neutralisation|degazage|vidanges?|preparations?|reprises?|creations?|modifications?|accessoires?|consommables?|petites?\s+fournitures?|joints?|visserie|fixations?|chevilles?|bouches?|entrees?\s+d'air|etudes?|diagnostics?|notes?\s+de\s+calcul|pompes?\s+de\s+relevage|circulateurs?|groupes?\s+de\s+securite|reducteurs?|clapets?|vannes?|filtres?|pots?\s+a\s+boues?|adoucisseurs?|regulat|programmateurs?|ventouses?|terminal|terminaux|chapeaux?|sorties?\s+de\s+toit|flexibles?|installation\s+de\s+chantier|mise\s+a\s+la\s+terre|socles?|plots?|forages?|terrassements?|tranchees?|ferrures?|pentures?|arrets?\s+de\s+volets?|equilibrage|reglages?|formation|remise\s+en\s+etat|rebouchage|peinture|calfeutrement|isolation\s+des\s+(?:canalisations|tuyaux|reseaux|conduits))/u;
 
 /** A lot or section title carrying its subtotal ("Lot 03 – Plâtrerie", "Sous-total lot 2"). */
 const SECTION_ROW_RE = /^(?:lot|poste|chapitre|partie|sous[- ]?total|total)\b/u;
@@ -162,5 +163,12 @@ export function isAccessory(label: string): boolean {
   const folded = fold(label).trim();
   if (SECTION_ROW_RE.test(folded)) return true;
   const subject = folded.replace(LEAD_RE, '');
-  return ACCESSORY_RE.test(subject) || ACCESSORY_RE.test(folded);
+  // an article code glued to the label (« TAB Retours d'isolant… ») is not its first word
+  const uncoded = label.trim().replace(ARTICLE_CODE_PREFIX_RE, '');
+  const uncodedSubject = uncoded === label.trim() ? '' : fold(uncoded).replace(LEAD_RE, '');
+  return (
+    ACCESSORY_RE.test(subject) || ACCESSORY_RE.test(folded) || ACCESSORY_RE.test(uncodedSubject)
+  );
 }
+
+const ARTICLE_CODE_PREFIX_RE = /^[A-Z0-9][A-Z0-9./-]{1,9}\s+(?=\p{Lu}\p{Ll})/u;

@@ -25,7 +25,8 @@ export interface LineForGestes extends LinePrices {
   nature: 'fourniture' | 'pose' | 'fourniture_pose' | 'autre';
 }
 
-function technicalValues(type: GesteType, g: GesteText): Partial<Geste> {
+/** The technical values of a geste of this type read from a text. */
+export function technicalValues(type: GesteType, g: GesteText): Partial<Geste> {
   switch (groupOf(type)) {
     case 'isolation': {
       const values = isolationValues(g);

@@ -4,7 +4,7 @@
  * titles, sub-totals and the total that ends the table. Without a header, rows are recognised
  * by their price columns alone.
  */
-import type { DocumentLine } from '../document.js';
+import type { DocumentCell, DocumentLine } from '../document.js';
 import {
   headerQualifier,
   parseHeader,
@@ -44,14 +44,51 @@ function isPriced(reading: TailReading | undefined, text: string): reading is Ta
   return e.formatted && (e.quantity || e.amounts >= 2);
 }
 
+/**
+ * A header printed on two or three text lines ("TVA" above and "%" below the row of the other
+ * headings): the short cells of the lines just above and below that sit between the header's
+ * own cells join it, in their place from left to right.
+ */
+function stackedHeaderText(lines: readonly DocumentLine[], i: number): string | undefined {
+  const line = lines[i] as DocumentLine;
+  if (line.cells.length < 3) return undefined;
+  const left = (line.cells[0] as DocumentCell).x;
+  const right = (line.cells[line.cells.length - 1] as DocumentCell).xEnd;
+  const cells = [...line.cells];
+  // the middle of the new cell inside a cell already there (plain-text cells carry padding)
+  const overlaps = (a: DocumentCell, b: DocumentCell) => {
+    const middle = (b.x + b.xEnd) / 2;
+    return a.x <= middle && middle <= a.xEnd;
+  };
+  for (const j of [i - 1, i + 1]) {
+    const next = lines[j];
+    if (!next || next.page !== line.page || next.cells.length === 0 || next.cells.length > 3) {
+      continue;
+    }
+    const fits = next.cells.every(
+      (c) =>
+        c.text.trim().length <= 12 &&
+        c.x > left &&
+        c.xEnd <= right + 30 &&
+        !cells.some((o) => overlaps(o, c)),
+    );
+    if (fits) cells.push(...next.cells);
+  }
+  if (cells.length === line.cells.length) return undefined;
+  return rowTextOf({ ...line, cells: cells.sort((a, b) => a.x - b.x) }).text;
+}
+
 function readHeader(
   lines: readonly DocumentLine[],
   i: number,
   tax: Tax,
 ): { header: TableHeader; skip: number } | undefined {
   const line = lines[i] as DocumentLine;
-  const header = parseHeader(rowTextOf(line).text);
-  if (!header) return undefined;
+  const own = parseHeader(rowTextOf(line).text);
+  if (!own) return undefined;
+  const stackedText = stackedHeaderText(lines, i);
+  const stacked = stackedText === undefined ? undefined : parseHeader(stackedText);
+  const header = stacked && stacked.columns.length >= own.columns.length ? stacked : own;
   const next = lines[i + 1];
   const qualifier =
     next && next.page === line.page ? headerQualifier(rowTextOf(next).text) : undefined;
