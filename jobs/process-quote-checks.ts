@@ -19,7 +19,10 @@ await runJob(
         return processDueInboundEmails({ ...deps.inbound, workerId }, { limit: 5 });
       },
     });
-    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    // the service may have asked to stop while this thread was starting
+    await new Promise<void>((resolve) =>
+      signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve()),
+    );
     await loop.stop();
   },
   { readsFiles: true },

@@ -1,7 +1,9 @@
 /**
  * The Bree scheduler of `mdso serve` (DESIGN.md §2): runs the compiled jobs of `dist/jobs/` in
  * worker threads, passes them the database URL, logs each job's start and end in one place,
- * and restarts the long-lived ones when they exit.
+ * and restarts the long-lived ones when they exit. Stopping asks every job to end (`cancel`:
+ * the claim loop finishes or gives back its checks) and terminates the threads that have not
+ * ended within a bound, so that the service always stops.
  */
 import { join } from 'node:path';
 import Bree from 'bree';
@@ -19,6 +21,8 @@ export interface Scheduler {
 }
 
 const RESTART_DELAY_MS = 1000;
+/** Past this, job threads still running are terminated (the claim loop needs about 5 s). */
+const STOP_TIMEOUT_MS = 15_000;
 
 export function createScheduler(options: {
   jobs: readonly ScheduledJob[];
@@ -68,7 +72,21 @@ export function createScheduler(options: {
     },
     stop: async () => {
       stopping = true;
-      await bree.stop();
+      const stopped = bree.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const late = await Promise.race([
+        stopped.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (late) {
+        const names = [...bree.workers.keys()];
+        log.warn({ jobs: names }, 'jobs still running at stop: terminated');
+        await Promise.all([...bree.workers.values()].map((worker) => worker.terminate()));
+        await stopped;
+      }
     },
   };
 }

@@ -179,7 +179,7 @@ export function createAdemeClient(options: AdemeClientOptions): AdemeClient {
         return await getOnce(url);
       } catch (err) {
         if (!(err instanceof UpstreamError) || !err.retryable || attempt >= retries) throw err;
-        logger.warn({ adapter: ADAPTER, status: err.upstreamStatus, attempt }, 'ademe retry');
+        logger.debug({ adapter: ADAPTER, status: err.upstreamStatus, attempt }, 'ademe retry');
         await sleep(retryDelayMs * 2 ** attempt);
       }
     }

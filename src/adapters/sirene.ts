@@ -140,7 +140,7 @@ export function createSireneClient(options: SireneClientOptions): SireneClient {
           return result;
         } catch (err) {
           if (!(err instanceof UpstreamError) || !err.retryable || attempt >= retries) throw err;
-          logger.warn({ adapter: ADAPTER, status: err.upstreamStatus, attempt }, 'sirene retry');
+          logger.debug({ adapter: ADAPTER, status: err.upstreamStatus, attempt }, 'sirene retry');
           await sleep(retryDelayMs * 2 ** attempt);
         }
       }

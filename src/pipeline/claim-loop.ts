@@ -3,12 +3,14 @@
  * `mdso_work` (a trigger NOTIFYs each new or re-checked check) so a quote is picked up in
  * milliseconds; a slow poll is only a safety net. It claims up to `concurrency` checks with
  * FOR UPDATE SKIP LOCKED, renews their leases while they run, and survives a database restart
- * (claims and LISTEN reconnect with back-off).
+ * (claims and LISTEN reconnect with back-off). On stop, the checks in flight finish their current
+ * step within a short grace; those still running then give their lease back at once, so that a
+ * restart (or another worker) resumes them without waiting for the lease to expire.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { claimDueChecks, nextWakeAt } from '../db/quote-checks-repo.js';
+import { claimDueChecks, nextWakeAt, releaseLease } from '../db/quote-checks-repo.js';
 import { runClaimedCheck, type RunnerDeps } from './runner.js';
 
 export interface ClaimLoopOptions {
@@ -20,11 +22,16 @@ export interface ClaimLoopOptions {
    * each wake; returns how many items it handled (more than 0 = look again at once).
    */
   otherWork?: (workerId: string) => Promise<number>;
+  /** On stop, how long the checks in flight may take to finish their step (default 5 s). */
+  stopGraceMs?: number;
 }
 
 export interface ClaimLoop {
   workerId: string;
-  /** Resolves once the loop has stopped and the checks in flight have finished their step. */
+  /**
+   * Resolves once the loop has stopped and the checks in flight have finished their step, or,
+   * past the grace, have been given back (their runs can no longer write anything).
+   */
   stop(): Promise<void>;
   /** Resolves when nothing is in flight (tests). */
   idle(): Promise<void>;
@@ -35,6 +42,7 @@ export function newWorkerId(): string {
 }
 
 const MAX_ERROR_BACKOFF_MS = 30_000;
+const STOP_GRACE_MS = 5_000;
 
 export function startClaimLoop(
   deps: Omit<RunnerDeps, 'workerId'> & { workerId?: string },
@@ -125,7 +133,11 @@ export function startClaimLoop(
   function start(checkId: string, run: () => Promise<unknown>): void {
     const task = run()
       .then(() => undefined)
-      .catch((err: unknown) => log.error({ err, quoteCheckId: checkId }, 'check run crashed'))
+      .catch((err: unknown) => {
+        // past the stop grace, a run given back fails on the closed pool: nothing to report
+        if (stopped) log.debug({ err, quoteCheckId: checkId }, 'check run ended by the stop');
+        else log.error({ err, quoteCheckId: checkId }, 'check run crashed');
+      })
       .finally(() => {
         inFlight.delete(checkId);
         poke();
@@ -182,6 +194,25 @@ export function startClaimLoop(
     }
   }
 
+  /** Waits for the runs in flight to finish their step; past the grace, gives their checks back. */
+  async function finishOrGiveBack(): Promise<void> {
+    if (inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'grace over'>((resolve) => {
+      timer = setTimeout(() => resolve('grace over'), options.stopGraceMs ?? STOP_GRACE_MS);
+    });
+    const outcome = await Promise.race([Promise.all(inFlight.values()), graceOver]);
+    clearTimeout(timer);
+    if (outcome !== 'grace over' || inFlight.size === 0) return;
+    const ids = [...inFlight.keys()];
+    try {
+      await Promise.all(ids.map((id) => releaseLease(deps.db, id, workerId)));
+      log.info({ quoteCheckIds: ids }, 'checks given back before the end of their step');
+    } catch (err) {
+      log.warn({ err, quoteCheckIds: ids }, 'checks not given back: they wait for their lease');
+    }
+  }
+
   const listening = listen();
   const looping = loop();
   log.info({ concurrency: options.concurrency, pollMs: options.pollMs }, 'claim loop started');
@@ -193,11 +224,11 @@ export function startClaimLoop(
     },
     stop: async () => {
       stopped = true;
-      clearInterval(heartbeat);
       poke();
       await listener?.end().catch(() => undefined);
       await looping;
-      await Promise.all(inFlight.values());
+      await finishOrGiveBack();
+      clearInterval(heartbeat);
       await listening;
       log.info('claim loop stopped');
     },

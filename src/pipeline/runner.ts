@@ -4,6 +4,7 @@
  * lease. A failed step backs off and is retried by a later claim; after its last attempt the
  * step gives up (the check goes on with a finding) or the check finishes with a server finding.
  * The first final result wins: a result for a check the timeout job already closed is dropped.
+ * A worker that is stopping gives its check back after the current step, or when that step fails.
  */
 import type { Knex } from 'knex';
 import { insertStepLog, type StepOutcome } from '../db/processing-logs-repo.js';
@@ -199,7 +200,8 @@ async function onFailure(
     );
     return ok ? 'retry' : 'lease_lost';
   }
-  log.error({ err }, 'step failed for the last time: giving up');
+  const outcome = step.giveUp ? 'continued' : 'ended';
+  log.error({ err, outcome }, 'step failed for the last time: giving up');
   if (!step.giveUp) return finalise(check, deps, state, serverFailurePatch(check));
   const patch = step.giveUp(check, err);
   const ok = await persist(
@@ -233,6 +235,12 @@ export async function runClaimedCheck(claimed: QuoteCheck, deps: RunnerDeps): Pr
     try {
       result = await step.run(check, deps);
     } catch (err) {
+      if (deps.isStopping?.()) {
+        // The stop itself may have caused it (file readers closed): not an attempt, given back.
+        deps.logger.debug({ err, quoteCheckId: check.id, step: step.name }, 'step ended by stop');
+        await releaseLease(deps.db, check.id, deps.workerId).catch(() => undefined);
+        return 'retry';
+      }
       const next = await onFailure(check, step, to, err, startedAt, deps, state);
       if (typeof next === 'string') return next;
       check = next;

@@ -1,6 +1,9 @@
-/** openDatabase against real PostgreSQL servers: embedded start, sharing, stale pids, schema. */
+/**
+ * openDatabase against real PostgreSQL servers: embedded start, sharing, a server that stops with
+ * its owner, stale pids, schema.
+ */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const logger = createSilentLogger();
+const ENC = { encoding: 'utf8' } as const;
 
 const TABLES = [
   'quote_files',
@@ -97,9 +101,8 @@ describe('the embedded PostgreSQL', () => {
     }
   });
 
-  it('takes over a server left running by a parent killed with kill -9', async () => {
-    const port = await freePort();
-    // A separate node process (compiled code, built by `pretest`) starts the server…
+  /** A separate node process (compiled code, built by `pretest`) that starts the server. */
+  async function startOwner(port: number) {
     const child = spawn(
       process.execPath,
       [
@@ -116,10 +119,40 @@ describe('the embedded PostgreSQL', () => {
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
     expect(chunk.toString()).toContain('ready');
     expect((await connectionFile(varDir)).pid).toBe(child.pid);
-    // …then dies without stopping it: postmaster.pid and connection.json stay behind.
+    return child;
+  }
+
+  async function waitUntilDead(pid: number): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (isProcessAlive(pid) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+  }
+
+  it('stops the server when its parent is killed with kill -9', async () => {
+    const port = await freePort();
+    const child = await startOwner(port);
+    const postmaster = await postmasterPid(varDir);
     child.kill('SIGKILL');
     await once(child, 'exit');
+    // Its own session keeps it from the terminal's signals, not from its owner's death.
+    await waitUntilDead(postmaster);
+    expect(isProcessAlive(postmaster)).toBe(false);
+  });
+
+  it('takes over a server left running by a parent killed with kill -9', async () => {
+    const port = await freePort();
+    const child = await startOwner(port);
     const orphan = await postmasterPid(varDir);
+    // A server whose watchdog is gone too (an older version, a kill of its process group
+    // that spared it): it outlives its parent, with postmaster.pid and connection.json.
+    const watchdog = Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(orphan)], ENC).trim());
+    const helpers = execFileSync('ps', ['-o', 'pid=', '--ppid', String(watchdog)], ENC)
+      .split('\n')
+      .map(Number)
+      .filter((pid) => pid > 0 && pid !== orphan);
+    for (const pid of [watchdog, ...helpers]) process.kill(pid, 'SIGKILL');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
     expect(isProcessAlive(orphan)).toBe(true);
 
     const db = await openDatabase({ EMBEDDED_PG_PORT: port }, logger, { varDir });

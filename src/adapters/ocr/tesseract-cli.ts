@@ -65,6 +65,8 @@ export function createTesseractCliEngine(options: TesseractCliOptions = {}): Ocr
         env: ENV,
         stdio: ['pipe', 'pipe', 'pipe'],
         signal,
+        // its own process group: a terminal's Ctrl-C stops the service, which lets this page end
+        detached: true,
       });
       children.add(child);
       const out: Buffer[] = [];

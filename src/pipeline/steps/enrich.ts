@@ -35,17 +35,18 @@ function siretOf(check: Parameters<Step['run']>[0]): string | undefined {
   return undefined;
 }
 
+/** A registry that fails is one log line with ids (no stack: an UpstreamError, logger.ts). */
 async function degrade<T>(
   lookup: () => Promise<T>,
   onOutage: () => void,
   deps: StepDeps,
-  adapter: string,
+  context: { adapter: string; quoteCheckId: string },
 ): Promise<T | undefined> {
   try {
     return await lookup();
   } catch (err) {
     if (!(err instanceof UpstreamError)) throw err;
-    deps.logger.warn({ err, adapter }, 'registry unavailable: not verified');
+    deps.logger.warn({ err, ...context }, 'registry unavailable: not verified');
     onOutage();
     return undefined;
   }
@@ -65,7 +66,7 @@ export const enrichStep: Step = {
         () => cachedLookup(deps, 'ademe_rge', siret, () => ademe.qualificationsBySiret(siret)),
         () => unavailable.push('ademe'),
         deps,
-        'ademe',
+        { adapter: 'ademe', quoteCheckId: check.id },
       );
       if (rows) enrichment.rge = { qualifications: rows };
     }
@@ -74,7 +75,7 @@ export const enrichStep: Step = {
         () => cachedLookup(deps, 'sirene', siret, () => sirene.lookupSiret(siret)),
         () => unavailable.push('sirene'),
         deps,
-        'sirene',
+        { adapter: 'sirene', quoteCheckId: check.id },
       );
       if (found) {
         enrichment.sirene = {
