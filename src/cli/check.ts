@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
 import { createOcrEngine } from '../adapters/ocr/index.js';
 import { createPdfReader } from '../adapters/pdf/pdf-reader.js';
 import { createLogger } from '../logger.js';
@@ -75,6 +76,11 @@ export async function runCheck(args: string[], config: Config, io: CommandIo): P
       } catch (err) {
         // a bug on one file must not hide the results of the others; the exit code reports it
         failures += 1;
+        if (err instanceof AppError) {
+          // an expected failure (a service out of reach): its French message, no stack trace
+          io.stderr.write(`${file} non vérifié : ${err.message}\n`);
+          continue;
+        }
         const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
         io.stderr.write(`Erreur interne pendant la vérification de ${file} :\n${detail}\n`);
       }
