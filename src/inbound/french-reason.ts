@@ -43,7 +43,10 @@ export function frenchReason(
   details: { formatLabel?: string; maxMiB?: number } = {},
 ): string {
   if (reason === 'unsupported_format' && details.formatLabel) {
-    return `${details.formatLabel} : format non pris en charge, merci d’envoyer le devis en PDF ou en photo (JPEG, PNG)`;
+    const iphone = /HEIC/u.test(details.formatLabel)
+      ? ' (sur iPhone : Réglages > Appareil photo > Formats > « Le plus compatible »)'
+      : '';
+    return `${details.formatLabel} : format non pris en charge, merci d’envoyer le devis en PDF ou en photo (JPEG, PNG)${iphone}`;
   }
   if (reason === 'too_large' && details.maxMiB) {
     return `fichier trop volumineux (plus de ${details.maxMiB} Mo) pour être analysé`;

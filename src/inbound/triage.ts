@@ -11,7 +11,11 @@ import type { AttachmentPart, ParsedEmail } from './parsed-email.js';
 /** Images under this size are logos, icons or tracking pixels, not quotes. */
 export const SMALL_IMAGE_BYTES = 10 * 1024;
 
-const QUOTE_KINDS: ReadonlySet<SniffedKind> = new Set(['pdf', 'jpeg', 'png', 'heic', 'tiff']);
+/**
+ * HEIC (iPhone photos) is not among them: no decoder we ship reads it, so the sender is told at
+ * once to send a PDF or a JPEG rather than getting « fichier illisible » later.
+ */
+const QUOTE_KINDS: ReadonlySet<SniffedKind> = new Set(['pdf', 'jpeg', 'png', 'tiff']);
 
 export type IgnoredReason =
   | 'inline_image'

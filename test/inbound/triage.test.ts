@@ -35,6 +35,20 @@ function summary(parts: TriagedPart[]): Record<string, string> {
 }
 
 describe('triageParts', () => {
+  it('names an iPhone photo (HEIC) as a format we do not read, with the way out', async () => {
+    const heic = Buffer.concat([
+      Buffer.from('\0\0\0\x18ftypheic\0\0\0\0', 'latin1'),
+      Buffer.alloc(40_000),
+    ]);
+    const [part] = await triage([{ filename: 'IMG_0042.HEIC', content: heic }]);
+    expect(part?.outcome).toBe('not_checked');
+    if (part?.outcome !== 'not_checked') return;
+    expect(part.reason).toBe('unsupported_format');
+    const reason = frenchReason(part.reason, { formatLabel: part.formatLabel ?? '' });
+    expect(reason).toContain('une photo HEIC (format des iPhone) : format non pris en charge');
+    expect(reason).toContain('Le plus compatible');
+  });
+
   it('decides from the bytes, not from the declared type', async () => {
     const parts = await triage([
       { filename: 'scan.bin', content: fakePdf(30_000), contentType: 'application/octet-stream' },
