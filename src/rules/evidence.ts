@@ -10,6 +10,7 @@
  */
 import type { ErrorDetail, ToVerify } from '../domain/finding.js';
 import { foldText } from '../domain/fold.js';
+import { namesWord, ownNamingWords } from '../domain/geste-names.js';
 import type { MentionSigns, NearValue } from '../domain/mention-signs.js';
 import {
   DATE_PATTERN,
@@ -109,6 +110,17 @@ function findSign(
   return undefined;
 }
 
+/** Lines naming the geste by its own brand or model words, and the two lines after each. */
+function namingPassages(quote: readonly FoldedLine[], words: readonly string[]): FoldedLine[] {
+  if (words.length === 0) return [];
+  const picked = new Set<number>();
+  quote.forEach((line, i) => {
+    if (!words.some((w) => namesWord(line.text, w))) return;
+    for (let j = i; j < Math.min(quote.length, i + 3); j += 1) picked.add(j);
+  });
+  return [...picked].sort((a, b) => a - b).map((i) => quote[i]!);
+}
+
 /** A line that closes a table of works: totals, VAT recap. */
 const TOTAL_LINE =
   /^\W*(?:sous[- ]?)?total\b|^\W*montant (?:total|ht|ttc)\b|^\W*(?:base|recapitulatif) (?:ht|tva)\b/u;
@@ -156,6 +168,7 @@ function gesteRegions(
     technicalStart >= 0 && (last === undefined || technicalStart < blockEnd(last))
       ? quote.slice(technicalStart)
       : [];
+  const naming = ownNamingWords(gestes.map((g) => g.data));
   gestes.forEach((g, i) => {
     const start = starts[i]!;
     if (start < 0) {
@@ -163,7 +176,7 @@ function gesteRegions(
       return;
     }
     const own = quote.slice(start, Math.max(blockEnd(start), start + 1));
-    regions.set(g.id, [...own, ...after, ...technical]);
+    regions.set(g.id, [...own, ...after, ...technical, ...namingPassages(quote, naming[i] ?? [])]);
   });
   return regions;
 }

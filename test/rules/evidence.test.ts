@@ -157,6 +157,39 @@ describe('evidence before absence (DESIGN.md §5)', () => {
     expect(result.details[0]?.geste_id).toBe(`${CHECK_ID}-geste-2`);
   });
 
+  it('also looks for a geste’s values in a passage that names its brand or model', () => {
+    const quote = completeQuote() as unknown as Record<string, unknown>;
+    const window = (brand: string, room: string, sw?: number) => ({
+      ...completeGeste('menuiserie_fenetre'),
+      marque: brand,
+      reference: `${brand === 'ALUVIA' ? 'Clara' : 'Nordis'} 70`,
+      intitule: `Fenêtre PVC ${brand} – ${room}`,
+      sw,
+    });
+    quote.gestes = [window('ALUVIA', 'Séjour', 0.42), window('BOREALIS', 'Chambre')];
+    const table = [
+      '1 Fenêtre PVC ALUVIA – Séjour 1 u 800,00',
+      '2 Fenêtre PVC BOREALIS – Chambre 1 u 640,00',
+      'Total HT 1 440,00',
+    ];
+    const judgeWith = (text: string[]) =>
+      validateQuote({
+        checkId: CHECK_ID,
+        attributes: quote,
+        today: TODAY,
+        evidence: doc(text.join('\n')),
+      });
+    // no sign of the second window's solar factor anywhere: the finding stands
+    expect(judgeWith(table).errors).toEqual(['menuiserie_sw_fenetre_manquant']);
+    // a description above the table names it and prints a factor the reader did not take
+    const described = judgeWith([
+      'Les fenêtres BOREALIS Nordis 70 : facteur solaire Sw 0,4x',
+      ...table,
+    ]);
+    expect(described.errors).toEqual([]);
+    expect(described.toVerify.map((t) => t.code)).toEqual(['menuiserie_sw_fenetre_manquant']);
+  });
+
   it.each([
     ['3 Pose du poêle, raccordement, essais et mise en route 1 forf 450,00'],
     ["MO-POSE Main-d'œuvre : pose des fenêtres 3 u 340,00"],

@@ -7,36 +7,13 @@
  * by two gestes links nothing.
  */
 import type { Geste } from '../../domain/attributes.js';
+import { foldText } from '../../domain/fold.js';
+import { namesWord, ownNamingWords } from '../../domain/geste-names.js';
 import type { DocumentLine } from '../document.js';
-import { fold } from './text.js';
 
 const MAX_PASSAGE_LINES = 6;
 /** A line ending with an amount: a priced row, a total. */
 const PRICED_RE = /\d[\d\s.]*,\d{2}\s*(?:€|eur)?\s*$/u;
-const COMMON_WORDS = new Set(['type', 'modele', 'serie', 'gamme', 'pompe', 'chaleur', 'avec']);
-
-/** Folded words that name a geste: its brand, and the model words that carry a digit or are long. */
-function keysOf(geste: Geste): string[] {
-  const keys: string[] = [];
-  const brand = geste.marque ? fold(geste.marque).trim() : '';
-  if (brand.length >= 3) keys.push(brand);
-  for (const word of fold(geste.reference ?? '').split(/[\s,;()]+/u)) {
-    const w = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (COMMON_WORDS.has(w)) continue;
-    if ((/\d/u.test(w) && w.length >= 3) || w.length >= 6) keys.push(w);
-  }
-  return keys;
-}
-
-function names(folded: string, key: string): boolean {
-  const at = folded.indexOf(key);
-  if (at < 0) return false;
-  const before = folded[at - 1];
-  const after = folded[at + key.length];
-  const boundary = (c: string | undefined) => c === undefined || !/[\p{L}\p{N}]/u.test(c);
-  return boundary(before) && boundary(after);
-}
-
 function isProse(line: DocumentLine): boolean {
   return line.cells.length <= 2 && !PRICED_RE.test(line.text.trim());
 }
@@ -46,13 +23,10 @@ export function referringPassages(
   gestes: readonly Geste[],
   lines: readonly DocumentLine[],
 ): string[][] {
-  const keys = gestes.map(keysOf);
-  const owners = new Map<string, number>();
-  keys.flat().forEach((k) => owners.set(k, (owners.get(k) ?? 0) + 1));
-  const own = keys.map((list) => list.filter((k) => owners.get(k) === 1));
-  const folded = lines.map((l) => fold(l.text));
+  const own = ownNamingWords(gestes);
+  const folded = lines.map((l) => foldText(l.text));
   const namedBy = (i: number) =>
-    own.flatMap((list, g) => (list.some((k) => names(folded[i] ?? '', k)) ? [g] : []));
+    own.flatMap((list, g) => (list.some((k) => namesWord(folded[i] ?? '', k)) ? [g] : []));
   return gestes.map((_, g) => {
     const passage: string[] = [];
     const taken = new Set<number>();
