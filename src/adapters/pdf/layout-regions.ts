@@ -129,7 +129,8 @@ export function findRegions(rows: Row[], minGutter: number): Region[] {
     const chosen = rows.slice(start, end);
     const gutter = widestGap(union);
     const columns = !tableLike && gutter !== null && isColumnPair(chosen, gutter, minGutter);
-    regions.push({ rows: chosen, gutter: columns ? gutter : null });
+    const blocks = tableLike ? sideBySideGutter(chosen, union) : null;
+    regions.push({ rows: chosen, gutter: columns ? gutter : blocks });
     start = end;
   }
   return regions;
@@ -197,6 +198,53 @@ function medianLeading(rows: Row[]): number {
     .map((r, i) => rows[i]!.y - r.y)
     .sort((x, y) => x - y);
   return steps[Math.floor(steps.length / 2)]!;
+}
+
+/** Rows on one side that a block of words needs, and the share of them unmatched across. */
+const BLOCK_MIN_ROWS = 4;
+const BLOCK_MISMATCH_RATIO = 0.5;
+
+/** Units and tax words of a price table's value columns: « 1 forfait 5,5 % 690,00 € HT ». */
+const VALUE_WORDS_RE =
+  /(?<![\p{L}])(?:eur|euros?|ht|ttc|tva|u|un|unit[ée]s?|pi[èe]ces?|pces?|m[²³23]?|ml|forfaits?|forf|fft|ens|ensembles?|h|heures?|kg|lots?|jours?|j)(?![\p{L}])/giu;
+
+/** Fewer than half the rows are bare numbers: a side of words, not a column of amounts. */
+function isWordy(rows: Row[]): boolean {
+  const numeric = rows.filter((row) => {
+    const text = row.items
+      .map((f) => f.text)
+      .join(' ')
+      .replace(VALUE_WORDS_RE, '');
+    return (text.match(/\p{L}/gu)?.length ?? 0) < 3;
+  }).length;
+  return numeric < rows.length / 2;
+}
+
+/**
+ * A page of side-by-side blocks that are not both prose — a price table beside a technical
+ * sheet, the panels of a folded leaflet — read row by row would interleave the two: « 2 460,00 €
+ * ‖ l'extraction ». Such a run starts like a table (three cells or more), so it gets its own
+ * test: a gutter no fragment crosses, words on both sides (a column of amounts is part of the
+ * table), and rows that mostly do not line up across it (a table's cells share their baselines).
+ * The widest such gutter wins; each side is then laid out again on its own.
+ */
+function sideBySideGutter(rows: Row[], union: Span[]): Span | null {
+  const gaps = union
+    .slice(1)
+    .map((s, i) => ({ x: union[i]!.xEnd, xEnd: s.x }))
+    .sort((a, b) => b.xEnd - b.x - (a.xEnd - a.x));
+  for (const gap of gaps) {
+    const { left, right } = splitAtGutter(
+      rows.flatMap((r) => r.items),
+      gap,
+    );
+    const leftRows = groupRows(left);
+    const rightRows = groupRows(right);
+    if (leftRows.length < BLOCK_MIN_ROWS || rightRows.length < BLOCK_MIN_ROWS) continue;
+    if (!isWordy(leftRows) || !isWordy(rightRows)) continue;
+    if (baselineMismatch(leftRows, rightRows) >= BLOCK_MISMATCH_RATIO) return gap;
+  }
+  return null;
 }
 
 /** True when the rows on each side of `gutter` are two independent text blocks. */

@@ -91,6 +91,84 @@ describe('buildLines', () => {
     expect(amount).toBeLessThan(nextRow);
   });
 
+  it('reads a technical sheet printed beside a price table after the table, not across it', () => {
+    const table = [
+      [
+        frag('N°', 30, 700),
+        frag('Désignation', 50, 700),
+        frag('Qté', 300, 700),
+        frag('Total HT', 400, 700),
+      ],
+      [
+        frag('1', 30, 686),
+        frag('Centrale double flux VENTORA Duo', 50, 686),
+        frag('1 u', 300, 686),
+        frag('2 460,00 €', 400, 686),
+      ],
+      [
+        frag('2', 30, 672),
+        frag('Réseau : conduits isolés Ø 160', 50, 672),
+        frag('1 ens', 300, 672),
+        frag('1 180,00 €', 400, 672),
+      ],
+      [
+        frag('3', 30, 658),
+        frag('Pose de la centrale, équilibrage', 50, 658),
+        frag('1 forfait', 300, 658),
+        frag('1 520,00 €', 400, 658),
+      ],
+      [
+        frag('4', 30, 644),
+        frag('Bouches hygroréglables', 50, 644),
+        frag('5 u', 300, 644),
+        frag('450,00 €', 400, 644),
+      ],
+    ].flat();
+    // the sheet has its own line spacing: its rows do not line up with the table's
+    const sheet = [
+      frag('Efficacité de l’échangeur', 520, 705),
+      frag('jusqu’à 93 %', 640, 705),
+      frag('Puissance pondérée', 520, 694),
+      frag('23 W-Th-C', 640, 694),
+      frag('Bouches d’extraction', 520, 683),
+      frag('4 unités, cuisine et bains', 640, 683),
+      frag('Filtration', 520, 667),
+      frag('ePM1 55 % à l’air neuf', 640, 667),
+      frag('Niveau sonore', 520, 651),
+      frag('33 dB(A) à 3 m', 640, 651),
+    ];
+    const lines = texts([...table, ...sheet]);
+    const row = lines.find((l) => l.startsWith('1 ') && l.includes('Centrale'));
+    expect(row).toMatch(/2 460,00 €$/u);
+    expect(lines.filter((l) => l.includes('Filtration'))).toHaveLength(1);
+    expect(lines.findIndex((l) => l.includes('Filtration'))).toBeGreaterThan(
+      lines.findIndex((l) => l.startsWith('4 ')),
+    );
+  });
+
+  it('keeps a table with wrapped labels row by row, its amounts beside their rows', () => {
+    const rows: Fragment[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const y = 700 - i * 40;
+      rows.push(frag(`${i + 1}`, 30, y), frag(`Fourniture et pose poste ${i + 1}`, 50, y));
+      rows.push(
+        frag('description sur deux lignes', 50, y - 11),
+        frag('et une troisième', 50, y - 22),
+      );
+      rows.push(
+        frag('1 forfait', 300, y),
+        frag('5,5 %', 360, y),
+        frag(`${i + 1} 000,00 €`, 400, y),
+      );
+    }
+    const lines = texts(rows);
+    for (let i = 0; i < 6; i += 1) {
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`poste ${i + 1}\\s+1 forfait`, 'u')),
+      );
+    }
+  });
+
   it('joins the words of justified prose instead of splitting them into cells', () => {
     const words = ['Les', 'prix', 'sont', 'établis', 'en', 'euros', 'hors', 'taxes'];
     let x = 50;
