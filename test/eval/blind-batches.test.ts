@@ -19,7 +19,7 @@ const BOUNDS: Record<string, [number, number]> = {
   'batch-03': [4, 0.875],
   'batch-04': [0, 0.89],
   'batch-05': [1, 0.855],
-  'batch-06': [6, 0.855],
+  'batch-06': [2, 0.85],
   'batch-07': [5, 0.79],
   'batch-08': [0, 0.815],
   'batch-09': [1, 0.845],

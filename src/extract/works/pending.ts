@@ -79,12 +79,20 @@ export function applyTitles(ctx: TableContext, titles: readonly string[]): void 
   }
 }
 
-function titlesAtEnd(lines: readonly string[], from: number, strict: boolean): number {
+function titlesAtEnd(
+  lines: readonly string[],
+  from: number,
+  strict: boolean,
+  indent?: { xs: readonly number[]; nextLabelX: number },
+): number {
   let j = lines.length;
   while (
     j > from &&
     lines.length - j < 3 &&
     isSectionTitle(lines[j - 1] ?? '', strict) &&
+    // a line indented past the next row's label describes the row above (in an all-capitals
+    // document, capitals say nothing of a title)
+    !(indent && (indent.xs[j - 1] ?? 0) > indent.nextLabelX + 1) &&
     // a line the one above leaves hanging ("…R = 5,55 m².K/W,") goes on with it
     !(j >= 2 && continuesText(lines[j - 1] ?? '', lines[j - 2] ?? ''))
   )
@@ -149,6 +157,7 @@ export function resolvePending(
   lines: readonly string[],
   prev: TableRow | undefined,
   nextFollows: boolean,
+  indent?: { xs: readonly number[]; nextLabelX: number },
 ): Resolved {
   let i = 0;
   if (prev && prev.details.length === 0) {
@@ -161,7 +170,7 @@ export function resolvePending(
       i += 1;
     }
   }
-  const j = nextFollows ? titlesAtEnd(lines, i, prev !== undefined) : lines.length;
+  const j = nextFollows ? titlesAtEnd(lines, i, prev !== undefined, indent) : lines.length;
   const middle = lines.slice(i, j);
   const tail = lines.slice(j);
   if (prev) {

@@ -53,12 +53,13 @@ export function newState(page: number): WalkState {
   };
 }
 
-export function flush(state: WalkState, nextFollows: boolean): void {
+export function flush(state: WalkState, nextFollows: boolean, nextLabelX?: number): void {
   const prev = state.rows[state.rows.length - 1];
   const resolved = resolvePending(
     state.pending.map((p) => p.text),
     prev,
     nextFollows,
+    nextLabelX === undefined ? undefined : { xs: state.pending.map((p) => p.x), nextLabelX },
   );
   state.pending = [];
   applyTitles(state.ctx, resolved.titles);
@@ -113,6 +114,8 @@ export function startRow(
   label: string,
   reading: TailReading,
   page: number,
+  /** Left edge of the row's label cell, when known. */
+  labelX?: number,
 ): void {
   const values = { ...reading.values };
   const own = splitNumero(label, state.numbered);
@@ -121,7 +124,7 @@ export function startRow(
   const head = splitNumero(prefix.head, state.numbered);
   const numero = own.numero ?? head.numero;
   const text = `${head.rest} ${own.rest}`.trim();
-  flush(state, true);
+  flush(state, true, labelX);
   const { section, subsection, room, notes } = state.ctx;
   const row: ParsedRow = {
     numero,

@@ -120,6 +120,17 @@ function lineX(line: DocumentLine): number {
 }
 
 /**
+ * Left edge of the cell where a row's label starts, after a line number or article code, on the
+ * same scale as `lineX` (plain-text cells start on their padding: the text's column counts).
+ */
+function labelCellX(line: DocumentLine): number | undefined {
+  const cell = line.cells.find(
+    (c) => !NUMERO_RE.test(`${c.text} `) && !ARTICLE_CODE_RE.test(c.text),
+  );
+  return cell ? Math.max(cell.x, line.text.indexOf(cell.text)) : undefined;
+}
+
+/**
  * An article code alone in the first cell of a numbered table ("PAC-AE11 | Pompe à chaleur…"):
  * capitals and digits joined by a hyphen, dot or slash. It is a catalogue reference, not a line
  * number, and not part of the label.
@@ -163,7 +174,7 @@ function onLine(state: WalkState, line: DocumentLine, opts: TableOptions): void 
   ) {
     state.pending.push(...state.pageTop);
     state.pageTop = [];
-    startRow(state, label, reading, line.page);
+    startRow(state, label, reading, line.page, labelCellX(line));
     return;
   }
   if (isPageFurniture(row.text) || isRepeated(row.text, opts.repeated)) return;

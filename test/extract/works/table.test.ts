@@ -132,6 +132,25 @@ describe('VAT', () => {
 });
 
 describe('labels, descriptions and sections', () => {
+  test('an all-capitals description line indented past the next label stays with its row', () => {
+    const text = [
+      'REF    DESIGNATION                           QTE U     P.U. HT    TOTAL HT',
+      'INS01  FOURN. INSERT BOIS DORVIA I 620       1,00 U    2 980,00   2 980,00',
+      '         PUISSANCE NOMINALE 8 KW - ETAS 68 %',
+      '         LABEL FLAMME VERTE 7 ETOILES',
+      '         REMPLACE UN FOYER OUVERT',
+      'INS02  TUBAGE INOX 316L D.180                8,00 ML   68,00      544,00',
+      'TOTAL HT                                                          3 524,00',
+    ].join('\n');
+    const [insert, tubing] = linesOf(text);
+    expect(insert?.details).toEqual([
+      'PUISSANCE NOMINALE 8 KW - ETAS 68 %',
+      'LABEL FLAMME VERTE 7 ETOILES',
+      'REMPLACE UN FOYER OUVERT',
+    ]);
+    expect(tubing?.section).toBeUndefined();
+  });
+
   test('wrapped label, bullets with a wrapped item, section titles and numbers', () => {
     const text = [
       'N°  Désignation  Qté  U.  P.U. HT  TVA  Total HT',
