@@ -91,16 +91,14 @@ describe('prepareImage steps', () => {
 
 describe('prepareImage', () => {
   it('makes the phone photo a straight, enlarged grayscale PNG', async () => {
-    const started = performance.now();
+    // its speed is measured by `npm run bench -- ocr`, not asserted here
     const prepared = await prepareImage(fixture('dev-02-photo.png'));
-    const ms = performance.now() - started;
     if (!prepared) throw new Error('expected an image');
     expect(prepared.angle).toBeGreaterThan(1);
     expect(prepared.angle).toBeLessThan(1.7);
     expect(prepared.scale).toBeCloseTo(2.5, 1);
     const decoded = await decodeGray(prepared.png);
     expect(decoded && [decoded.width, decoded.height]).toEqual([prepared.width, prepared.height]);
-    expect(ms).toBeLessThan(5_000);
   });
 
   it('reads transparent pixels as white paper', async () => {
