@@ -5,6 +5,8 @@
  * start fail. Per mail only Handlebars runs. HTML escapes every value; subject and text are plain
  * text and are not HTML-escaped (a text/plain part shows `<` as is, harmlessly).
  * Partials: `templates/partials/<name>_html.hbs` (HTML) and `<name>_text.hbs` (text).
+ * Typography (one apostrophe, no-break spaces in the HTML part) is settled on the context, in
+ * template-context.ts.
  */
 import Handlebars from 'handlebars';
 import { createHash } from 'node:crypto';
@@ -13,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { TemplateDataMap } from './report-view.js';
-import { templateContext } from './template-context.js';
+import { htmlContext, templateContext } from './template-context.js';
 import { TEMPLATE_NAMES, type TemplateName } from './template-names.js';
 
 export interface RenderedMail {
@@ -219,7 +221,7 @@ export async function createMailRenderer(options: MailRendererOptions): Promise<
       const subject = oneLine(template.subject(context));
       return {
         subject,
-        html: template.html({ ...context, subject }),
+        html: template.html(htmlContext({ ...context, subject })),
         text: tidyText(template.text(context)),
       };
     },

@@ -1,6 +1,7 @@
 /**
  * Turns each template's data into the Handlebars context: French labels, counts and flags are
- * computed here so templates stay free of logic (no helpers, only `if` and `each`).
+ * computed here so templates stay free of logic (no helpers, only `if` and `each`). Typography
+ * too: one apostrophe in every string, and no-break spaces in the HTML part's strings.
  */
 import type { ErrorDetail } from '../domain/finding.js';
 import { FR_WORDING, fillPlaceholders, rgeLookupUrl } from '../rules/wording.js';
@@ -155,8 +156,44 @@ const CONTEXT_BUILDERS: ContextBuilders = {
   unreadable_file: (d) => d,
 };
 
+/** Every string of a context (plain objects and arrays, any depth) passed through `fix`. */
+function mapStrings<T>(value: T, fix: (s: string) => string): T {
+  if (typeof value === 'string') return fix(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, fix)) as T;
+  if (value !== null && typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, mapStrings(v as unknown, fix)]),
+    ) as T;
+  }
+  return value;
+}
+
+/**
+ * One apostrophe in a mail: the templates and templates/wording/fr.json write the straight one
+ * ('), while texts made elsewhere and shown in mails (reading problems, inbound reasons, file
+ * names) may carry the typographic one (’). Normalised here, on every string a template
+ * receives, rather than in each producer.
+ */
+function straightApostrophes(value: string): string {
+  return value.replace(/[\u2018\u2019\u02BC]/gu, "'");
+}
+
 /** The Handlebars context of a template; `appName` is available everywhere. */
 export function templateContext<N extends TemplateName>(name: N, data: TemplateDataMap[N]): object {
   const build = CONTEXT_BUILDERS[name] as (d: TemplateDataMap[N]) => object;
-  return { appName: APP_NAME, ...build(data) };
+  return mapStrings({ appName: APP_NAME, ...build(data) }, straightApostrophes);
+}
+
+/**
+ * French spacing for the HTML part: the space before « : ; ? ! » and inside « » becomes a
+ * no-break space, so a narrow screen never starts a line with a colon or ends one with « (the
+ * templates' own text writes `&nbsp;`). The text part keeps plain spaces: the reader's client
+ * wraps it, and people copy it.
+ */
+export function htmlContext(context: object): object {
+  return mapStrings(context, (s) =>
+    s.replace(/(?<=\S) ([:;?!»])/gu, '\u00A0$1').replace(/« (?=\S)/gu, '«\u00A0'),
+  );
 }
