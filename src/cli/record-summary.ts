@@ -7,10 +7,13 @@ import { formatSummary } from './summary.js';
 
 const STATUS_LABELS = { pending: 'en cours d’analyse', valid: 'conforme', invalid: 'à corriger' };
 
+/** A person reads files by name and cases by date, never by id (DESIGN.md §6). */
+const UNNAMED = 'devis sans nom de fichier';
+
 function checkSummary(check: QuoteCheck, filename: string | null): string {
-  const name = filename ?? check.id;
+  const name = filename ?? UNNAMED;
   const status = publicStatus(check);
-  if (status === 'pending') return `${name}\n  Devis ${check.id} : ${STATUS_LABELS.pending}.`;
+  if (status === 'pending') return `${name} — ${STATUS_LABELS.pending}`;
   const validation = check.validation;
   const reading = check.reading?.kind;
   return formatSummary(name, {
@@ -36,8 +39,15 @@ export function formatRecord(record: FoundRecord): string {
     quotesCase,
     checks.map((c) => c.check),
   );
+  const received = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(quotesCase.createdAt);
+  const named = quotesCase.reference ? `« ${quotesCase.reference} » ` : '';
   const lines = [
-    `Dossier ${quotesCase.id} : ${status ? STATUS_LABELS[status] : 'vide'} (${checks.length} devis)`,
+    `Dossier ${named}reçu le ${received} : ${status ? STATUS_LABELS[status] : 'vide'} (${checks.length} devis)`,
   ];
   for (const detail of quotesCase.validation?.errorDetails ?? []) {
     lines.push(`  ✗ ${detail.title}`);

@@ -88,6 +88,11 @@ describe('mdso serve', () => {
     );
     const human = await run(process.execPath, [bin, 'show', id ?? ''], { env });
     expect(human.stdout).toMatch(/points? à corriger/u);
+    // the file is named by its name, never by its id
+    expect(human.stdout).toContain('dev-02.pdf');
+    expect(human.stdout).not.toMatch(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/u,
+    );
   }, 40_000);
 
   it('says in one line that an id is unknown, exit 2, without the usage text', () => {
