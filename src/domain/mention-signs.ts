@@ -33,9 +33,9 @@ const DATE_WORDS =
   '(?:\\d{1,2}(?:er)?[\\s./-]+(?:\\d{1,2}|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z.]*[\\s./-]+\\d{2,4})';
 /** A date as quotes print it: 12/03/2026, 12-03-26, 12.03.2026, 12 mars 2026, 1er avril 2027. */
 export const DATE_PATTERN = new RegExp(`(?<![\\d])${DATE_WORDS}(?![\\d])`, 'u');
-/** A delay or a period: "6 semaines", "sous 15 jours", "3 mois", "semaine 12", "courant mars". */
+/** A delay or a period: "6 semaines", "sous 15 jours", "un mois", "semaine 12", "courant mars". */
 export const DURATION_PATTERN =
-  /(?:\b\d+\s*(?:jours?|j\b|semaines?|sem\b|mois|ans?)\b|\bsemaine\s*(?:n°\s*)?\d+|\b(?:courant|debut|fin|mi)[\s-]+(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|\b(?:des|a) (?:reception|acceptation|signature)|\bimmediat)/u;
+  /(?:\b(?:\d+|un|une|deux|trois|quatre|six|huit|dix|douze|quinze|trente)\s*(?:jours?|j\b|semaines?|sem\b|mois|ans?)\b|\bsemaine\s*(?:n°\s*)?\d+|\b(?:courant|debut|fin|mi)[\s-]+(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|\b(?:des|a) (?:reception|acceptation|signature)|\bimmediat)/u;
 
 /**
  * The start of a labour line ("Pose …", "Main-d'œuvre …", "Soufflage …", "Mise en service …"),
@@ -119,6 +119,7 @@ export const MENTION_SIGNS = {
       'travaux prevus',
       'realisation prevue',
       'delai d execution',
+      'execution',
       'delai de realisation',
       'delai d intervention',
       'delai de demarrage',
@@ -175,10 +176,11 @@ export const MENTION_SIGNS = {
       'offre valable',
       'expiration',
       'duree de l offre',
+      'etabli pour une duree',
       'engagement de prix',
     ],
     notOnLineWith:
-      /\b(?:rge|qualibat|qualification|qualipac|qualibois|qualisol|assurance|attestation|certificat|garantie)\b/u,
+      /\b(?:rge|qualibat|qualification|qualipac|qualibois|qualisol|assurance|attestation|certificat|garantie)\b|\ba defaut\b/u,
     near: 'when',
     values: [/\bbon pour (?:\d+|un|deux|trois|six) (?:jours|semaines|mois)\b/u],
     scope: 'document',

@@ -5,7 +5,12 @@
 import type { DocumentLine } from '../document.js';
 import { findDates, findPastDatesWithoutYear } from '../../domain/dates.js';
 import { foldText } from '../../domain/fold.js';
-import { DURATION_PATTERN, labelsPattern, MENTION_SIGNS } from '../../domain/mention-signs.js';
+import {
+  DURATION_PATTERN,
+  labelsPattern,
+  MENTION_SIGNS,
+  MONTH_YEAR_PATTERN,
+} from '../../domain/mention-signs.js';
 import { valueAfterLabel } from './labelled-values.js';
 
 /** Label lexicon (domain/mention-signs.ts) for the generic key → value reading below. */
@@ -36,6 +41,10 @@ const VALIDITY_RES = [
   ),
   /\bvalidit[ée](?:\s+(?:du\s+devis|de\s+l['’]offre|de\s+la\s+proposition))?\s*:/iu,
   /\bdur[ée]e\s+de\s+validit[ée]\b/iu,
+  new RegExp(
+    `\\b(?:devis|offre|proposition)\\b[^.\\n]{0,40}\\bpour\\s+une\\s+dur[ée]e\\s+d(?:e\\s+|['’])(?:\\d+|${NUMBER_WORDS})\\s*(?:jours|mois|semaines)`,
+    'iu',
+  ),
   /(?<![\p{L}])validit[ée](?![\p{L}])[^.\n]{0,30}?(?:\d+\s*(?:jours|mois|semaines)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/iu,
   /\b(?:date\s+(?:limite\s+)?de\s+validit[ée]|date\s+d['’]expiration|expire\s+le)\b/iu,
   /^\s*valables?\s+(?:jusqu|\d+|un|une|deux|trois|quatre|six|douze|quinze|trente|soixante|quatre-vingt)/iu,
@@ -143,7 +152,9 @@ function cleanDelay(text: string): string {
 /** A delay or period at the start of a text ("6 semaines après acceptation"), as printed. */
 function delayWithin(text: string): string | undefined {
   const head = text.replace(/^[\s:.–—-]+/u, '');
-  const m = DURATION_PATTERN.exec(foldText(head.slice(0, 60)));
+  const start = foldText(head.slice(0, 60));
+  // a period as prose states it (« avril 2027 ») is a start too
+  const m = DURATION_PATTERN.exec(start) ?? MONTH_YEAR_PATTERN.exec(start);
   if (!m || findDates(head.slice(0, 60)).length > 0) return undefined;
   return cleanDelay(head.split(/[.;](?:\s|$)/u)[0] ?? head) || undefined;
 }

@@ -21,6 +21,7 @@ describe('hasValidity', () => {
     "Durée de validité de l'offre : 2 mois",
     'Ce devis est valide 1 mois',
     'Date limite de validité : 31/12/2026',
+    "Devis établi pour une durée d'un mois. Règlement : 40 % à la commande.",
   ])('%s', (line) => {
     expect(hasValidity(linesOf(line))).toBe(true);
   });
@@ -69,6 +70,7 @@ describe('findStartDate', () => {
 
 describe('findStartDelay', () => {
   test.each([
+    ['Ausführung / Exécution : avril 2027', 'avril 2027'],
     [
       "Délai d'exécution : intervention sous 4 à 6 semaines après acceptation du devis",
       'intervention sous 4 à 6 semaines après acceptation du devis',
