@@ -14,7 +14,7 @@ const TODAY = '2026-12-07';
 
 /** batch → [false "missing" findings on its text documents at most, fields F1 at least]. */
 const BOUNDS: Record<string, [number, number]> = {
-  'batch-01': [6, 0.84],
+  'batch-01': [3, 0.875],
   'batch-02': [5, 0.82],
   'batch-03': [4, 0.875],
   'batch-04': [0, 0.89],
@@ -23,7 +23,7 @@ const BOUNDS: Record<string, [number, number]> = {
   'batch-07': [5, 0.79],
   'batch-08': [0, 0.815],
   'batch-09': [1, 0.845],
-  'batch-10': [4, 0.87],
+  'batch-10': [2, 0.88],
 };
 
 afterAll(async () => {

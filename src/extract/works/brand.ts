@@ -21,8 +21,9 @@ const BRAND_MODEL_RE =
 const BRAND_RE = /\b(?:de\s+)?(?:marque|fabricant)\s*:?\s*(?<brand>[^,;–—()]+)/iu;
 const MODEL_RE =
   /\b(?:mod[eè]le|r[ée]f[ée]rence(?:\s+commerciale)?|r[ée]f\.)\s*:?\s*(?<model>[^\s].*)$/iu;
+/** « ACME modèle X », « Oknoplast gamme Pixel », « Dorvia série 7 »: a name, then its model. */
 const BEFORE_MODEL_RE =
-  /(?:^|[\s:])(?<brand>[A-ZÀ-Ý][\p{L}0-9'&+-]{2,}),?\s+mod[eè]le\s*:?\s*(?<model>.+)$/u;
+  /(?:^|[\s:])(?<brand>[A-ZÀ-Ý][\p{L}0-9'&+-]{2,}),?\s+(?:mod[eè]le|gamme|s[ée]rie)\s*:?\s*(?<model>.+)$/u;
 
 /** "Marque des capteurs : X": the brand of another component, not of the product. */
 const OTHER_COMPONENT_RE = /^(?:des|du|de\s+la|de\s+l['’]|de)\s/u;

@@ -4,12 +4,9 @@
  * rules only, written for quotes of any company.
  */
 import type { Geste, LinePrices } from '../../domain/attributes.js';
-import type { DocumentLine, QuoteDocument } from '../document.js';
-import { buildGestes, technicalValues, type LineForGestes } from './gestes.js';
-import type { GesteType } from '../../domain/geste-types.js';
-import { proseParagraphs, referringPassages } from './referring.js';
-import { replacedCondensing } from './chauffage.js';
-import { groupOf } from '../../domain/geste-types.js';
+import type { QuoteDocument } from '../document.js';
+import { buildGestes, type LineForGestes } from './gestes.js';
+import { withPassageValues } from './referring.js';
 import { normaliseMarkdown } from './markdown.js';
 import type { Tax } from './header.js';
 import { natureOf } from './nature.js';
@@ -17,7 +14,7 @@ import { readProseRows } from './prose.js';
 import { quoteLines, repeatedLines } from './region.js';
 import { hasSeparateInstallation } from './separation.js';
 import { readTable, type ParsedRow } from './table.js';
-import { cleanText, fold, toSource } from './text.js';
+import { cleanText, fold } from './text.js';
 import { findVatLegend, statedVatRates } from './vat.js';
 
 export interface QuoteLine extends LinePrices {
@@ -92,47 +89,6 @@ function provenance(gestes: readonly Geste[], separation: boolean | undefined): 
   return separation === undefined ? paths : [...paths, 'separation_prix_fourniture_pose'];
 }
 
-/**
- * Values a geste's own line does not give, read from the passages that name it elsewhere on the
- * document (referring.ts); a value read on the line itself always wins.
- */
-function withReferringValues(gestes: Geste[], lines: readonly DocumentLine[]): Geste[] {
-  const passages = referringPassages(gestes, lines);
-  return gestes.map((geste, i) => {
-    const passage = passages[i] ?? [];
-    if (passage.length === 0) return geste;
-    // a passage is wrapped prose: one text, so a label and its value split by the wrap still meet
-    const found = technicalValues(geste.type as GesteType, {
-      designation: geste.intitule ?? '',
-      details: [passage.join(' ')],
-      notes: [],
-    });
-    const added = Object.fromEntries(
-      Object.entries(found).filter(
-        ([key]) => (geste as unknown as Record<string, unknown>)[key] === undefined,
-      ),
-    );
-    return { ...geste, ...added };
-  });
-}
-
-/** « remplacer votre chaudière fioul (… non à condensation) » said in the quote's own prose. */
-const OLD_BOILER_RE = /votre\s+chaudiere|ancienne\s+chaudiere|chaudiere\s+(?:existante|actuelle)/u;
-
-function withReplacedBoilerOfLetter(gestes: Geste[], lines: readonly DocumentLine[]): Geste[] {
-  const needs = (g: Geste): boolean =>
-    groupOf(g.type as GesteType) === 'chauffage' &&
-    g.type !== 'pac_air_air' &&
-    g.remplacement_chaudiere_condensation === undefined;
-  if (!gestes.some(needs)) return gestes;
-  const sentences = proseParagraphs(lines)
-    .flatMap((p) => p.split(/\.\s/u))
-    .filter((s) => OLD_BOILER_RE.test(fold(s)));
-  const stated = replacedCondensing(sentences.map((s) => toSource(s)));
-  if (stated === undefined) return gestes;
-  return gestes.map((g) => (needs(g) ? { ...g, remplacement_chaudiere_condensation: stated } : g));
-}
-
 /** Reads the priced lines and the gestes of a quote. */
 export function extractWorks(doc: QuoteDocument): WorksExtraction {
   const all = normaliseMarkdown(doc.lines);
@@ -146,7 +102,7 @@ export function extractWorks(doc: QuoteDocument): WorksExtraction {
   const rates = statedVatRates(lines);
   const single = rates.length === 1 ? rates[0] : undefined;
   const full = rows.map((r) => toLine(r, vatOf(r, legend, single)));
-  const gestes = withReplacedBoilerOfLetter(withReferringValues(buildGestes(full), lines), lines);
+  const gestes = withPassageValues(buildGestes(full), lines);
   const separation = hasSeparateInstallation(full);
   const result: WorksExtraction = {
     gestes,

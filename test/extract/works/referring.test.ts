@@ -91,6 +91,43 @@ describe('values printed in a passage that names the geste', () => {
   });
 });
 
+describe('what the lines share', () => {
+  test('« caractéristiques communes » hold for every window, beside the totals printed at the right', () => {
+    const doc = documentFromText(
+      [
+        'Rep.  Pièce     Désignation                         Qté   U   P.U. HT   Total HT',
+        'F1    Séjour    Fenêtre PVC 2 vantaux oscillo-battante  1   u   980,00    980,00',
+        'F2    Cuisine   Fenêtre PVC 1 vantail oscillo-battant   1   u   610,00    610,00',
+        'Caractéristiques communes : menuiseries Aluvia gamme Clara, profilé PVC',
+        '                                                          Total HT   1 590,00',
+        'blanc 70 mm, double vitrage 4/20/4 faible émissivité, pose en rénovation, au nu intérieur.',
+      ].join('\n'),
+    );
+    const gestes = extractWorks(doc).gestes;
+    expect(gestes).toHaveLength(2);
+    for (const geste of gestes) {
+      expect(geste).toMatchObject({
+        marque: 'Aluvia',
+        type_vitrage: 'double',
+        type_pose: 'renovation',
+        position_paroie: 'nu_interieur',
+      });
+    }
+  });
+
+  test('a shared passage naming another family leaves the gestes alone', () => {
+    const doc = documentFromText(
+      [
+        'N°  Désignation                                   Qté   U   P.U. HT   Total HT',
+        '1   Fenêtre PVC 2 vantaux oscillo-battante         1    u   980,00    980,00',
+        'Pour toutes les isolations : laine de verre Isolia, R = 7 m².K/W.',
+        '                                                   Total HT          980,00',
+      ].join('\n'),
+    );
+    expect(extractWorks(doc).gestes[0]?.marque).toBeUndefined();
+  });
+});
+
 describe('layouts', () => {
   test('a VAT column whose heading is printed above and below the header row', () => {
     const row = 'A1    Chaudière à granulés DORVIA Pelleta 16   1 u    14.850,00  5,5  14.850,00';
