@@ -16,7 +16,7 @@ const TODAY = '2026-12-07';
 const BOUNDS: Record<string, [number, number]> = {
   'batch-01': [3, 0.875],
   'batch-02': [5, 0.82],
-  'batch-03': [4, 0.875],
+  'batch-03': [2, 0.88],
   'batch-04': [0, 0.89],
   'batch-05': [1, 0.855],
   'batch-06': [2, 0.85],

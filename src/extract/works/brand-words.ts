@@ -67,7 +67,7 @@ export function cutModel(text: string): string {
 /** A word in capitals that reads as a brand: letters mostly, not an acronym of the trade. */
 export function isBrandToken(token: string): boolean {
   const word = token.replace(/[.,:;]+$/u, '');
-  if (!/^[A-ZÀ-Ý][A-ZÀ-Ý0-9'&+.-]{2,}$/u.test(word)) return false;
+  if (!/^[A-ZÀ-Ý][A-ZÀ-Ý0-9'&+.·-]{2,}$/u.test(word)) return false;
   if (ACRONYMS.has(word) || /^R\d/u.test(word) || /^[IVX]+$/u.test(word)) return false;
   const letters = word.replace(/[^A-ZÀ-Ý]/gu, '').length;
   return /[A-ZÀ-Ý]{3}/u.test(word) && letters / word.length >= 0.6;

@@ -101,14 +101,44 @@ export function buildGestes(lines: readonly LineForGestes[]): Geste[] {
     if (!type || supplied.has(family(type)) || l.nature !== 'pose') return;
     if (strongType(l.designation) === type || l.details.length > 0) chosen.add(i);
   });
-  const gestes = [...chosen]
-    .sort((a, b) => a - b)
-    .map((i) => gesteOf(types[i] as GesteType, lines[i] as LineForGestes));
+  const order = [...chosen].sort((a, b) => a - b);
+  const gestes = order.map((i) => gesteOf(types[i] as GesteType, lines[i] as LineForGestes));
   return withReplacedBoiler(
-    gestes,
+    withInstallationValues(gestes, lines, types, chosen),
     lines.filter((_, i) => !chosen.has(i)),
   );
 }
+
+/**
+ * « Pose des fenêtres en rénovation sur dormant existant, en tunnel » priced on its own line says
+ * how the windows supplied above are installed: what it states holds for the gestes of its family
+ * that do not say it themselves.
+ */
+function withInstallationValues(
+  gestes: Geste[],
+  lines: readonly LineForGestes[],
+  types: readonly (GesteType | undefined)[],
+  chosen: ReadonlySet<number>,
+): Geste[] {
+  let out = gestes;
+  lines.forEach((line, i) => {
+    const type = types[i];
+    if (chosen.has(i) || !type || line.nature !== 'pose') return;
+    out = out.map((g) => {
+      if (family(g.type as GesteType) !== family(type)) return g;
+      const stated = gesteOf(g.type as GesteType, line);
+      const added = Object.entries(stated).filter(
+        ([key]) =>
+          !GESTE_LINE_KEYS.has(key) && (g as unknown as Record<string, unknown>)[key] === undefined,
+      );
+      return added.length === 0 ? g : { ...g, ...Object.fromEntries(added) };
+    });
+  });
+  return out;
+}
+
+/** What a line says of itself, never of another line: its wording, number and prices. */
+const GESTE_LINE_KEYS = new Set<string>(['type', 'intitule', 'numero_ligne', ...LINE_PRICE_KEYS]);
 
 /**
  * "Dépose de l'ancienne chaudière fioul (non condensation)" priced on its own line: what the quote

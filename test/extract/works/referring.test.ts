@@ -187,6 +187,28 @@ describe('layouts', () => {
   });
 });
 
+describe('an installation priced on its own line', () => {
+  test('says how the windows supplied above are installed; a brand may hold a middle dot', () => {
+    const doc = documentFromText(
+      [
+        'Désignation                                                   Qté  U   P.U. HT    Total HT',
+        'Fenêtre aluminium K·LINE KL-ID 2 vantaux – Salon               1    u   1 380,00   1 380,00',
+        '  double vitrage 4/16/4 FE argon, Uw 1,3 W/m².K, Sw 0,44',
+        'Pose des fenêtres en rénovation sur dormant existant, en tunnel  1   u   310,00     310,00',
+        '                                                               Total HT         1 690,00',
+      ].join('\n'),
+    );
+    const [window] = extractWorks(doc).gestes;
+    expect(window).toMatchObject({
+      type: 'menuiserie_fenetre',
+      marque: 'K·LINE',
+      type_pose: 'renovation',
+      position_paroie: 'tunnel',
+      prix_ht: 1380,
+    });
+  });
+});
+
 describe('a quote written as a letter', () => {
   const letter = [
     'Bonjour Monsieur Durand,',
