@@ -69,7 +69,8 @@ function stackedHeaderText(lines: readonly DocumentLine[], i: number): string | 
       (c) =>
         c.text.trim().length <= 12 &&
         c.x > left &&
-        c.xEnd <= right + 30 &&
+        // a last column's heading may stand alone above the row (« Montant HT » over « (€) »)
+        c.x <= right + (right - left) * 0.25 &&
         !cells.some((o) => overlaps(o, c)),
     );
     if (fits) cells.push(...next.cells);

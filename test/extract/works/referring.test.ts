@@ -149,6 +149,24 @@ describe('layouts', () => {
     expect(extractWorks(stacked).gestes[0]).toMatchObject(expected);
   });
 
+  test('a last column whose heading stands alone above the header row', () => {
+    const doc = documentFromText(
+      [
+        '                                                                   Montant HT',
+        'N°   Désignation                           Qté   Unité   P.U. HT (€)',
+        '                                                                   (€)',
+        '1.1  Laine de verre à souffler DORVIA 45    85    m²      14,20        1 207,00',
+        '                                                  Total HT             1 207,00',
+      ].join('\n'),
+    );
+    expect(extractWorks(doc).gestes[0]).toMatchObject({
+      quantite: 85,
+      unite: 'm²',
+      prix_unitaire_ht: 14.2,
+      prix_ht: 1207,
+    });
+  });
+
   test('where a unit goes is not what it is: « centrale posée en combles » is no insulation', () => {
     const doc = documentFromText(
       [
