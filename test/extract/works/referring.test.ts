@@ -150,13 +150,15 @@ describe('layouts', () => {
   });
 
   test('a last column whose heading stands alone above the header row', () => {
+    // a wide page: the heading sits past the header row's end by more than a few characters
+    const wide = '                                                            ';
     const doc = documentFromText(
       [
-        '                                                                   Montant HT',
-        'N°   Désignation                           Qté   Unité   P.U. HT (€)',
-        '                                                                   (€)',
-        '1.1  Laine de verre à souffler DORVIA 45    85    m²      14,20        1 207,00',
-        '                                                  Total HT             1 207,00',
+        `${wide}                                                                                            Montant HT`,
+        `N°   Désignation${wide}                           Qté   Unité   P.U. HT (€)`,
+        `${wide}                                                                                            (€)`,
+        `1.1  Laine de verre à souffler DORVIA 45${wide}    85    m²      14,20                 1 207,00`,
+        `${wide}                                                  Total HT                      1 207,00`,
       ].join('\n'),
     );
     expect(extractWorks(doc).gestes[0]).toMatchObject({
