@@ -15,7 +15,7 @@ const TODAY = '2026-12-07';
 /** batch → [false "missing" findings on its text documents at most, fields F1 at least]. */
 const BOUNDS: Record<string, [number, number]> = {
   'batch-01': [3, 0.875],
-  'batch-02': [4, 0.85],
+  'batch-02': [2, 0.855],
   'batch-03': [0, 0.915],
   'batch-04': [0, 0.89],
   'batch-05': [1, 0.855],

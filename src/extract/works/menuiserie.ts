@@ -23,7 +23,7 @@ const MATERIALS: [RegExp, string][] = [
   [/\b(?:bois[- ]alu(?:minium)?|alu(?:minium)?[- ]bois|mixte)\b/u, 'mixte'],
   [/\bpvc\b/u, 'PVC'],
   [/\balu(?:minium)?\b/u, 'aluminium'],
-  [/\bbois\b/u, 'bois'],
+  [/\b(?:bois|pin|chene|sapin|meleze|douglas|moabi|movingui|meranti|bois exotique)\b/u, 'bois'],
 ];
 
 function firstMaterial(folded: string): string | undefined {

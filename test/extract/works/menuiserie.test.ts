@@ -70,6 +70,19 @@ describe('windows', () => {
   });
 });
 
+describe('frame material', () => {
+  test.each([
+    ['Fenêtre de toit à rotation, pin massif vernis, double vitrage', 'bois'],
+    ['Porte-fenêtre chêne massif 2 vantaux', 'bois'],
+    ['Fenêtre mélèze lasuré, double vitrage', 'bois'],
+    ['Fenêtre mixte bois-alu 2 vantaux', 'mixte'],
+  ])('%s', (designation, material) => {
+    expect(menuiserieValues('menuiserie_fenetre', geste(designation, [])).type_materiaux).toBe(
+      material,
+    );
+  });
+});
+
 describe('other joinery', () => {
   test('roof window', () => {
     const g = geste('Fenêtre de toit à projection 78 x 118 – Chambre 1', [
