@@ -121,15 +121,23 @@ function withInstallationValues(
   chosen: ReadonlySet<number>,
 ): Geste[] {
   let out = gestes;
+  // « Pose en dépose totale : calage, fixation… » names no work: it installs what the quote
+  // supplies when the quote supplies one family only
+  const families = new Set(gestes.map((g) => family(g.type as GesteType)));
+  const only = families.size === 1 ? [...families][0] : undefined;
   lines.forEach((line, i) => {
     const type = types[i];
-    if (chosen.has(i) || !type || line.nature !== 'pose') return;
+    if (chosen.has(i) || line.nature !== 'pose') return;
+    const installs = type ? family(type) : only;
+    if (!installs) return;
     out = out.map((g) => {
-      if (family(g.type as GesteType) !== family(type)) return g;
+      if (family(g.type as GesteType) !== installs) return g;
       const stated = gesteOf(g.type as GesteType, line);
       const added = Object.entries(stated).filter(
         ([key]) =>
-          !GESTE_LINE_KEYS.has(key) && (g as unknown as Record<string, unknown>)[key] === undefined,
+          !GESTE_LINE_KEYS.has(key) &&
+          !/^(?:marque|reference)/u.test(key) &&
+          (g as unknown as Record<string, unknown>)[key] === undefined,
       );
       return added.length === 0 ? g : { ...g, ...Object.fromEntries(added) };
     });
@@ -137,7 +145,10 @@ function withInstallationValues(
   return out;
 }
 
-/** What a line says of itself, never of another line: its wording, number and prices. */
+/**
+ * What a line says of itself, never of another line: its wording, number and prices (and, kept
+ * out just above, a brand or model: an installation line names no product).
+ */
 const GESTE_LINE_KEYS = new Set<string>(['type', 'intitule', 'numero_ligne', ...LINE_PRICE_KEYS]);
 
 /**

@@ -229,6 +229,23 @@ describe('an installation priced on its own line', () => {
   });
 });
 
+describe('an installation line that names no work', () => {
+  test('installs what the quote supplies when it supplies one family, and names no product', () => {
+    const doc = documentFromText(
+      [
+        'Réf  Désignation                                                    Qté  U   PU HT    Montant HT',
+        '1    Fenêtre ALUVIA Clara PVC 2 vantaux — Séjour                    2    u   685,00   1 370,00',
+        '       double vitrage 4/20/4 FE + argon — Uw = 1,3 W/m².K — Sw = 0,44',
+        '2    Pose en dépose totale : calage, fixation, main d’œuvre          2    u   210,00   420,00',
+        '                                                                    Total HT        1 790,00',
+      ].join('\n'),
+    );
+    const [window] = extractWorks(doc).gestes;
+    expect(window?.type_pose).toBe('depose_totale');
+    expect(window?.reference).not.toMatch(/œuvre/u);
+  });
+});
+
 describe('a quote written as a letter', () => {
   const letter = [
     'Bonjour Monsieur Durand,',
