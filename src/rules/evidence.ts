@@ -191,9 +191,10 @@ export function isAbsenceFinding(detail: Pick<ErrorDetail, 'code' | 'type'>): bo
 
 /**
  * An OCR reading that leaves this many mentions without any sign has most likely failed (a
- * blurred photo, a page read sideways): a real quote seldom lacks so many. Its absences prove
- * nothing, so they all go to the *à vérifier* list (DESIGN.md §5, "read by OCR with low
- * confidence"). The engines give no confidence the service could use instead.
+ * blurred photo, a page read sideways): a real quote seldom lacks so many. So has one where the
+ * works the document names could not be read at all. Its absences prove nothing, so they all go
+ * to the *à vérifier* list (DESIGN.md §5, "read by OCR with low confidence"). The engines give
+ * no confidence the service could use instead.
  */
 export const MAX_OCR_ABSENCES = 6;
 
@@ -221,6 +222,8 @@ export function weighEvidence(
   details: readonly ErrorDetail[],
   doc: EvidenceDocument,
   gestes: readonly PreparedGeste[],
+  /** The document names energy works but no geste could be read from it. */
+  worksUnread = false,
 ): EvidenceOutcome {
   const all = doc.lines.map((l) => {
     const text = normaliseLine(l.text);
@@ -255,7 +258,7 @@ export function weighEvidence(
     });
   }
   const absences = kept.filter((d) => isAbsenceFinding(d) && mentionSignsOf(d.code));
-  if (doc.ocr && absences.length >= MAX_OCR_ABSENCES) {
+  if (doc.ocr && (absences.length >= MAX_OCR_ABSENCES || worksUnread)) {
     for (const detail of absences) {
       toVerify.push({
         code: detail.code,

@@ -88,6 +88,7 @@ export function validateQuote(input: ValidationInput): QuoteValidation {
   });
   const ctx = createContext(input);
   const toVerify: ToVerify[] = [];
+  let worksUnread = false;
   if (checkFile(ctx.attributes, collector)) {
     // a line whose type is blank is no geste (spec/rules.md §3.4 skips it)
     const noGeste = !ctx.gestes.some((g) => g.rawType !== undefined);
@@ -98,13 +99,14 @@ export function validateQuote(input: ValidationInput): QuoteValidation {
       return { ...collector.result(RULES_VERSION), toVerify };
     }
     if (worksNamed) toVerify.push(WORKS_NOT_RECOGNISED);
+    worksUnread = worksNamed;
     checkAdmin(ctx, collector);
     checkWorks(ctx, collector);
     checkPrices(ctx.gestes, ctx.priceRanges, collector);
   }
   const result = collector.result(RULES_VERSION);
   if (!input.evidence) return { ...result, toVerify };
-  const weighed = weighEvidence(result.details, input.evidence, ctx.gestes);
+  const weighed = weighEvidence(result.details, input.evidence, ctx.gestes, worksUnread);
   return {
     ...result,
     details: weighed.details,

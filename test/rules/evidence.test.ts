@@ -248,6 +248,27 @@ describe('a quote without any energy-renovation geste (DESIGN.md §5)', () => {
     expect(result.toVerify.map((t) => t.code)).toEqual(['geste_renovation_energetique_absent']);
   });
 
+  it('on a scan whose works could not be read, turns every absence into an à vérifier line', () => {
+    const quote = { ...completeQuote(), gestes: [] } as unknown as Record<string, unknown>;
+    delete (quote.pro as Record<string, unknown>).siret;
+    const judgeScan = (ocr: boolean) =>
+      validateQuote({
+        checkId: CHECK_ID,
+        attributes: quote,
+        today: TODAY,
+        evidence: doc('Fourniture et pose d’une pompe à chaleur air/eau', { ocr }),
+      });
+    // a text layer read that well is trusted: the SIRET is missing
+    expect(judgeScan(false).errors).toContain('siret_manquant');
+    // a scan whose works went unread proves nothing missing
+    const scanned = judgeScan(true);
+    expect(scanned.errors).toEqual([]);
+    expect(scanned.toVerify.map((t) => t.code)).toEqual([
+      'geste_renovation_energetique_absent',
+      'siret_manquant',
+    ]);
+  });
+
   it('reads works names with typographic apostrophes too', () => {
     const result = validateQuote({
       checkId: CHECK_ID,
