@@ -16,14 +16,17 @@ const rows = AID_THRESHOLDS.rows;
 const thresholds = rows.filter((r) => r.kind === 'threshold');
 
 describe('aid thresholds table', () => {
-  it.each(rows.map((r) => [r.id, r]))('%s has a source, dates and a confidence', (_id, row) => {
-    expect(rowProblems(row)).toEqual([]);
-    expect(row.source.length).toBeGreaterThan(10);
-    expect(row.source_label.length).toBeGreaterThan(5);
-    expect(row.valid_from).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
-    expect(row.valid_from_basis.length).toBeGreaterThan(5);
-    expect(['✓', '~', '?']).toContain(row.confidence);
-  });
+  it.each(rows.map((r) => [r.id, r] as const))(
+    '%s has a source, dates and a confidence',
+    (_id, row) => {
+      expect(rowProblems(row)).toEqual([]);
+      expect(row.source.length).toBeGreaterThan(10);
+      expect(row.source_label.length).toBeGreaterThan(5);
+      expect(row.valid_from).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+      expect(row.valid_from_basis.length).toBeGreaterThan(5);
+      expect(['✓', '~', '?']).toContain(row.confidence);
+    },
+  );
 
   it('has unique row ids', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
