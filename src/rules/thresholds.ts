@@ -2,9 +2,10 @@
  * Aid performance thresholds (DESIGN.md §11, issue 12): each geste's values against the rows of
  * the dated table (src/domain/aid-thresholds.json) valid at the quote's date.
  *
- * Rows of one group are alternatives (a power band, a fuel, two Uw/Sw pairs): the geste passes
- * when one applicable row passes, fails when every applicable row fails. A row whose condition
- * cannot be read stays applicable, so a value fails only when it fails whatever the condition.
+ * Rows of one group are alternatives covering every case (power bands, fuels, two Uw/Sw pairs):
+ * the geste passes when one applicable row passes, fails when every applicable row fails. Among
+ * alternatives, a row whose condition cannot be read stays applicable, so a value fails only when
+ * it fails whatever the condition; a lone row whose condition cannot be read does not apply.
  * A failure of confirmed rows (✓) is a `wrong` finding stating the value read, the threshold,
  * the scheme and the source; a failure of rows of lower confidence is an *à vérifier* line.
  * Scheme changes valid at the date are lines too (`information` when confirmed). Pure.
@@ -50,7 +51,12 @@ export function isValidAt(row: AidThresholdRow, date: string): boolean {
 }
 
 function evaluateGroup(rows: readonly AidThresholdRow[], geste: Subject): GroupResult | undefined {
-  const candidates = rows.filter((row) => conditionsHold(geste, row.conditions) !== 'no');
+  // a row whose condition is not read stays a candidate only among alternatives that cover
+  // every case (power bands, fuels): alone, it may simply not apply
+  const candidates = rows.filter((row) => {
+    const holds = conditionsHold(geste, row.conditions);
+    return holds === 'yes' || (holds === 'unknown' && rows.length > 1);
+  });
   const first = candidates[0];
   if (first?.code === undefined) return undefined;
   const values = new Map<string, ValueText>();
