@@ -1,7 +1,12 @@
 /** The readable French summary printed by `mdso check` without `--json`. */
 import type { Geste, QuoteAttributes } from '../domain/attributes.js';
 import { GESTE_TITLES, isGesteType } from '../domain/geste-types.js';
-import { fileOutcome, isRecommendation, NOT_CHECKED_LABELS } from '../domain/finding.js';
+import {
+  fileOutcome,
+  isRecommendation,
+  NOT_CHECKED_LABELS,
+  type ToVerify,
+} from '../domain/finding.js';
 import { checkedLabel } from '../mail/report-outcome.js';
 import type { CheckOutcome, ErrorDetail } from '../pipeline/check-outcome.js';
 
@@ -86,6 +91,10 @@ export function formatSummary(file: string, outcome: CheckOutcome): string {
       out.push(`  • [${findingScope(detail, gestes)}] ${detail.title}`);
       const explanation = detail.problem ?? detail.solution;
       if (explanation) out.push(`      ${explanation}`);
+      // a value below an aid threshold: what was read and required, then how to fix it
+      if (detail.type === 'wrong' && detail.problem && detail.solution) {
+        out.push(`      Comment corriger : ${detail.solution}`);
+      }
     }
   };
   list(details.filter((d) => !isRecommendation(d)));
@@ -94,13 +103,30 @@ export function formatSummary(file: string, outcome: CheckOutcome): string {
     out.push('  Recommandations (non obligatoires) :');
     list(recommendations);
   }
-  const toVerify = outcome.a_verifier ?? [];
-  if (toVerify.length > 0) {
+  out.push(...toVerifyLines(outcome.a_verifier ?? []));
+  return out.join('\n');
+}
+
+/** The *à vérifier* lines, by kind: mentions not read, unconfirmed aid rules, aid information. */
+function toVerifyLines(items: readonly ToVerify[]): string[] {
+  const out: string[] = [];
+  const unread = items.filter((t) => t.kind === undefined);
+  if (unread.length > 0) {
     out.push('  À vérifier (vu sur le devis, mais pas lu automatiquement) :');
-    for (const item of toVerify) {
+    for (const item of unread) {
       const page = item.page ? ` (page ${item.page})` : '';
       out.push(`  ? ${item.label}${page}`);
     }
   }
-  return out.join('\n');
+  const rules = items.filter((t) => t.kind === 'threshold' || t.kind === 'scheme');
+  if (rules.length > 0) {
+    out.push('  Seuils et conditions des aides à vérifier (sources non confirmées) :');
+    for (const item of rules) out.push(`  ? ${item.label}`);
+  }
+  const information = items.filter((t) => t.kind === 'information');
+  if (information.length > 0) {
+    out.push('  Information sur les aides :');
+    for (const item of information) out.push(`  i ${item.label}`);
+  }
+  return out;
 }

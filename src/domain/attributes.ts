@@ -103,6 +103,8 @@ export interface Geste extends LinePrices {
   emission_composés_organique?: number;
   emission_particules?: number;
   emission_oxydes_azotes?: number;
+  /** Ours: the O₂ content (%) the four emissions are referred to, when the quote prints it. */
+  emission_reference_o2?: number;
   type_chargement?: 'manuel' | 'automatique';
   type_silo?: string;
   /** Litres. */
@@ -135,7 +137,10 @@ export interface Geste extends LinePrices {
   surface_isolant?: number;
   /** Centimetres. */
   epaisseur_isolant?: number;
+  /** m²·K/W, as printed (never computed). */
   resistance_thermique?: number;
+  /** Ours: thermal conductivity λ of the insulant, W/m·K, when printed. */
+  lambda_isolant?: number;
   norme_calcul_resistance?: string;
   numero_acermi?: string;
   presence_parement?: boolean;

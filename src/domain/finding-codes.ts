@@ -1,6 +1,6 @@
 /**
  * The closed catalogue of finding codes (spec/rules.md §3.15: exactly 133 codes, verbatim from
- * upstream), with the category and type each code is reported with. A control may override the
+ * upstream, plus our own named the same way), with the category and type each code is reported with. A control may override the
  * type (the RGE lookup reports `siret_format_erreur` as an `error`, spec/rules.md §3.3 row 22).
  * French wording lives in templates/wording/fr.json.
  */
@@ -32,6 +32,7 @@ const adminError = of('admin', 'error');
 const gestesMissing = of('gestes', 'missing');
 const gestesWarning = of('gestes', 'warning');
 const caseError = of('case_incoherence', 'error');
+const gestesWrong = of('gestes', 'wrong');
 
 export const FINDING_CATALOGUE = {
   // reading errors (§3.1), file (§3.2), timeout (§3.13)
@@ -181,12 +182,60 @@ export const FINDING_CATALOGUE = {
   client_prenom_incoherent: caseError,
   client_nom_incoherent: caseError,
   client_adresse_incoherent: caseError,
+  // ours (DESIGN.md §11): a value below an aid threshold (src/domain/aid-thresholds.json)
+  isolation_r_insuffisant: gestesWrong,
+  menuiserie_uw_sw_insuffisant: gestesWrong,
+  menuiserie_ud_porte_insuffisant: gestesWrong,
+  menuiserie_deltar_volet_insuffisant: gestesWrong,
+  chauffage_etas_insuffisant: gestesWrong,
+  chaudiere_puissance_trop_elevee: gestesWrong,
+  chaudiere_classe_regulateur_insuffisant: gestesWrong,
+  chaudiere_emission_trop_elevee: gestesWrong,
+  poele_rendement_energetique_insuffisant: gestesWrong,
+  poele_emission_trop_elevee: gestesWrong,
+  ssc_productivite_capteurs_insuffisant: gestesWrong,
+  ssc_surface_captage_insuffisant: gestesWrong,
+  ssc_volume_ballon_insuffisant: gestesWrong,
+  pac_air_air_scop_insuffisant: gestesWrong,
+  pac_air_air_puissance_trop_elevee: gestesWrong,
+  eau_chaude_etas_insuffisant: gestesWrong,
+  cesi_surface_capteur_insuffisant: gestesWrong,
+  cesi_classe_energetique_ballon_insuffisant: gestesWrong,
+  chauffe_eau_thermodynamique_cop_insuffisant: gestesWrong,
+  vmc_classe_caisson_insuffisant: gestesWrong,
 } as const satisfies Record<string, FindingSpec>;
 
 export type FindingCode = keyof typeof FINDING_CATALOGUE;
 
+/** Our findings of a value below an aid threshold (DESIGN.md §11), in catalogue order. */
+export const THRESHOLD_CODES: readonly FindingCode[] = [
+  'isolation_r_insuffisant',
+  'menuiserie_uw_sw_insuffisant',
+  'menuiserie_ud_porte_insuffisant',
+  'menuiserie_deltar_volet_insuffisant',
+  'chauffage_etas_insuffisant',
+  'chaudiere_puissance_trop_elevee',
+  'chaudiere_classe_regulateur_insuffisant',
+  'chaudiere_emission_trop_elevee',
+  'poele_rendement_energetique_insuffisant',
+  'poele_emission_trop_elevee',
+  'ssc_productivite_capteurs_insuffisant',
+  'ssc_surface_captage_insuffisant',
+  'ssc_volume_ballon_insuffisant',
+  'pac_air_air_scop_insuffisant',
+  'pac_air_air_puissance_trop_elevee',
+  'eau_chaude_etas_insuffisant',
+  'cesi_surface_capteur_insuffisant',
+  'cesi_classe_energetique_ballon_insuffisant',
+  'chauffe_eau_thermodynamique_cop_insuffisant',
+  'vmc_classe_caisson_insuffisant',
+];
+
 /** Codes of our own, beyond the 133 of the public catalogue (DESIGN.md §5: same naming). */
-export const OWN_CODES: readonly FindingCode[] = ['geste_renovation_energetique_absent'];
+export const OWN_CODES: readonly FindingCode[] = [
+  'geste_renovation_energetique_absent',
+  ...THRESHOLD_CODES,
+];
 
 export const FINDING_CODES = Object.keys(FINDING_CATALOGUE) as readonly FindingCode[];
 

@@ -22,17 +22,26 @@ export interface ErrorDetail {
 }
 
 /**
- * A mention seen on the document whose value was not read (DESIGN.md §5): listed *à vérifier*
- * for a person to check. Not a point to correct and never a reason for `invalid`.
+ * What an *à vérifier* line is: absent for a mention seen but not read (DESIGN.md §5);
+ * `threshold` a value below an aid threshold whose source is not confirmed; `scheme` a change of
+ * the aids announced but not confirmed; `information` a confirmed change (DESIGN.md §11).
+ */
+export type ToVerifyKind = 'threshold' | 'scheme' | 'information';
+
+/**
+ * A line for a person to check, not a point to correct, never a reason for `invalid`: a mention
+ * seen on the document whose value was not read (DESIGN.md §5), or a line about the aid
+ * thresholds (`kind`).
  */
 export interface ToVerify {
-  /** The `missing` code it stands in for (or our own code for unrecognised works). */
+  /** The `missing` code it stands in for, our own code for unrecognised works or a threshold. */
   code: string;
-  /** French name of the mention (« la date de la visite préalable »). */
+  /** French: the mention (« la date de la visite préalable »), or the whole line for a `kind`. */
   label: string;
   /** Page where the sign was seen. */
   page?: number;
   geste_id?: string;
+  kind?: ToVerifyKind;
 }
 
 /** Categories never shown to users (API, e-mails): price-plausibility warnings. */

@@ -4,6 +4,7 @@
  * price ranges). A value the truth leaves out counts as not printed.
  */
 import type { QuoteAttributes } from '../domain/attributes.js';
+import { THRESHOLD_CODES } from '../domain/finding-codes.js';
 import { validateQuote } from '../rules/validate-quote.js';
 import type { DocumentTruth } from './truth.js';
 
@@ -59,4 +60,16 @@ export function truthAttributes(truth: TruthValues): QuoteAttributes {
 export function expectedCodesFromTruth(truth: DocumentTruth, today: string): string[] {
   const result = validateQuote({ checkId: 'truth', attributes: truthAttributes(truth), today });
   return [...new Set(result.errors)];
+}
+
+/**
+ * The aid-threshold codes (DESIGN.md §11) the truth's values call for. Truths written before the
+ * thresholds existed do not list them, though their expected codes are « what the rules say on
+ * the truth »: these codes are added to every truth's expectations, so a threshold finding counts
+ * as correct exactly when the truth's own values are below a confirmed threshold.
+ */
+export function thresholdCodesFromTruth(truth: DocumentTruth, today: string): string[] {
+  return expectedCodesFromTruth(truth, today).filter((code) =>
+    (THRESHOLD_CODES as readonly string[]).includes(code),
+  );
 }

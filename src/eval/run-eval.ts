@@ -6,7 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { aggregate, type EvalReport } from './aggregate.js';
-import { expectedCodesFromTruth } from './expected-codes.js';
+import { THRESHOLD_CODES } from '../domain/finding-codes.js';
+import { expectedCodesFromTruth, thresholdCodesFromTruth } from './expected-codes.js';
 import {
   documentId,
   scoreDocument,
@@ -61,6 +62,10 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalReport> {
       truth.expected_error_codes = expectedCodesFromTruth(truth, opts.today);
       truth.expected_codes_derived = true;
       derived.push(documentId(truthFile));
+    } else if (truth.kind !== 'corrupt' && truth.kind !== 'encrypted') {
+      const listed = truth.expected_error_codes;
+      const added = thresholdCodesFromTruth(truth, opts.today).filter((c) => !listed.includes(c));
+      truth.expected_error_codes = [...listed, ...added];
     }
     const document = findDocument(truth, base, files);
     if (document === undefined) {
@@ -79,10 +84,34 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalReport> {
     scores.push(scoreDocument(truth, outcome));
   }
   if (truthFiles.length === 0) notes.push(`No *${TRUTH_SUFFIX} file in ${opts.dir}.`);
+  notes.push(thresholdNote(scores));
   if (derived.length > 0) {
     notes.push(
       `Expected codes computed by the rules from the truth values (the truth lists none): ${derived.join(', ')}.`,
     );
   }
   return aggregate(scores, { today: opts.today, notes });
+}
+
+const isThresholdCode = (code: string) => (THRESHOLD_CODES as readonly string[]).includes(code);
+
+/** Where aid-threshold codes were expected (from the truth values) or emitted, and how they fared. */
+function thresholdNote(scores: readonly DocumentScore[]): string {
+  const lines = scores.flatMap((s) => {
+    const expected = s.codes.expected.filter(isThresholdCode);
+    const emitted = s.codes.emitted.filter(isThresholdCode);
+    if (expected.length === 0 && emitted.length === 0) return [];
+    const codes = [...new Set([...expected, ...emitted])].map((code) => {
+      const verdict = !emitted.includes(code)
+        ? 'missed'
+        : expected.includes(code)
+          ? 'found'
+          : 'NOT in the truth values';
+      return `${code} (${verdict})`;
+    });
+    return [`${s.id}: ${codes.join(', ')}`];
+  });
+  return lines.length === 0
+    ? 'Aid-threshold codes (expected from the truth values): none expected, none emitted.'
+    : `Aid-threshold codes (expected from the truth values): ${lines.join('; ')}.`;
 }

@@ -7,7 +7,7 @@ import { extractAdmin } from './admin/index.js';
 import type { QuoteDocument } from './document.js';
 import { extractWorks } from './works/index.js';
 
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '1.1.0';
 
 export interface QuoteExtraction {
   attributes: QuoteAttributes;

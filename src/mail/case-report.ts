@@ -23,6 +23,7 @@ import { parseMessageIds } from './outbound-message.js';
 import {
   buildResultUrl,
   groupQuoteFindings,
+  toVerifyViews,
   type CaseReportView,
   type NotCheckedAttachment,
   type QuoteReportView,
@@ -73,7 +74,6 @@ function quoteView(
   });
   const companyName = check.readAttributes?.pro?.raison_sociale?.trim();
   const companySiret = check.readAttributes?.pro?.siret?.trim();
-  const toVerify = [...new Set((check.validation?.toVerify ?? []).map((t) => t.label))];
   return {
     checkId: check.id,
     ...(filename ? { filename } : {}),
@@ -82,7 +82,7 @@ function quoteView(
     ...(companySiret ? { companySiret } : {}),
     resultUrl: buildResultUrl({ frontendHost, checkId: check.id }),
     ...groupQuoteFindings(details, gestes),
-    ...(toVerify.length > 0 ? { toVerify } : {}),
+    ...toVerifyViews(check.validation?.toVerify ?? []),
   };
 }
 

@@ -50,8 +50,29 @@ const resultsCase: CaseReportView = {
             }),
           ],
         },
+        {
+          id: 'q1-geste-2',
+          label: 'Isolation des planchers de combles perdus',
+          findings: [
+            finding('q1-geste-2-3', 'isolation_r_insuffisant', {
+              category: 'gestes',
+              type: 'wrong',
+              geste_id: 'q1-geste-2',
+              title:
+                "La résistance thermique R de l'isolant est inférieure au minimum exigé par les aides",
+              problem:
+                "Le devis indique R = 5 m²·K/W ; pour des combles perdus, les aides exigent R ≥ 7 m²·K/W (MaPrimeRénov' : arrêté du 17 novembre 2020).",
+              provided_value: 'R = 5 m²·K/W',
+              solution:
+                'Choisissez un isolant plus épais ou plus performant pour atteindre la résistance exigée, puis indiquez la nouvelle valeur de R sur le devis.',
+            }),
+          ],
+        },
       ],
       toVerify: ['la date de la visite préalable'],
+      aidRulesToVerify: [
+        'Pompe à chaleur air / eau : le devis indique ETAS = 120 % ; pour une pompe à chaleur air/eau, les aides exigeraient ETAS ≥ 126 % pour une pompe à chaleur basse température (CEE : fiche BAR-TH-171, version A74-3) — seuil à confirmer (une seule source ou une source ancienne)',
+      ],
     },
     {
       checkId: 'q2',

@@ -56,7 +56,9 @@ export function frenchDate(iso: string): string {
   }).format(date);
 }
 
-const titles = (details: readonly ErrorDetail[]): string[] => details.map((d) => d.title);
+/** A value below an aid threshold also says what was read and what is required (its `problem`). */
+const titles = (details: readonly ErrorDetail[]): string[] =>
+  details.map((d) => (d.type === 'wrong' && d.problem ? `${d.title}. ${d.problem}` : d.title));
 const points = (details: readonly ErrorDetail[]) => details.filter((d) => !isRecommendation(d));
 
 function quoteSections(quote: QuoteReportView): Section[] {

@@ -2,7 +2,7 @@
  * What the outbound mails show, free of database types: the caller maps its rows to these views
  * and passes them to `render(name, data)`. Every string here is shown escaped.
  */
-import type { ErrorDetail } from '../domain/finding.js';
+import type { ErrorDetail, ToVerify } from '../domain/finding.js';
 import { isShownToUsers } from '../domain/finding.js';
 import type { TemplateName } from './template-names.js';
 
@@ -33,6 +33,10 @@ export interface QuoteReportView {
   gestes: GesteReportView[];
   /** Mentions seen on the quote but not read (DESIGN.md §5): to check, not to correct. */
   toVerify?: string[];
+  /** Values below an aid threshold, or aid changes, whose source is not confirmed (§11). */
+  aidRulesToVerify?: string[];
+  /** Confirmed changes of the aids that concern the quote's gestes (DESIGN.md §11). */
+  aidInformation?: string[];
 }
 
 /** An attachment that was not checked, with the French reason shown to the sender. */
@@ -208,4 +212,25 @@ export function buildResultUrl(options: {
   if (options.checkId) parts.push('devis', encodeURIComponent(options.checkId));
   const campaign = encodeURIComponent(options.campaign ?? 'full_email');
   return `${host}/${parts.join('/')}?mtm_campaign=${campaign}`;
+}
+
+/**
+ * The *à vérifier* lines of a check, as the report shows them: mentions not read, aid rules
+ * whose source is not confirmed, confirmed aid information; each list without repeats, absent
+ * when empty.
+ */
+export function toVerifyViews(
+  lines: readonly ToVerify[],
+): Pick<QuoteReportView, 'toVerify' | 'aidRulesToVerify' | 'aidInformation'> {
+  const labels = (keep: (kind: ToVerify['kind']) => boolean) => [
+    ...new Set(lines.filter((t) => keep(t.kind)).map((t) => t.label)),
+  ];
+  const toVerify = labels((kind) => kind === undefined);
+  const aidRulesToVerify = labels((kind) => kind === 'threshold' || kind === 'scheme');
+  const aidInformation = labels((kind) => kind === 'information');
+  return {
+    ...(toVerify.length > 0 ? { toVerify } : {}),
+    ...(aidRulesToVerify.length > 0 ? { aidRulesToVerify } : {}),
+    ...(aidInformation.length > 0 ? { aidInformation } : {}),
+  };
 }

@@ -49,7 +49,9 @@ function findingContext(detail: ErrorDetail, frontendHost: string | undefined): 
   // non-`wrong` findings carry the line or its type code (API contract), not a value read
   const shown =
     detail.type !== 'missing' && (detail.category !== 'gestes' || detail.type === 'wrong');
-  const value = shown ? detail.provided_value : undefined;
+  // a finding with a `problem` (a value below an aid threshold) says there what was read
+  const said = detail.problem !== undefined;
+  const value = shown && !said ? detail.provided_value : undefined;
   return {
     title: detail.title,
     problem: detail.problem,
@@ -97,6 +99,8 @@ function quoteContext(quote: QuoteReportView, index: number, view: CaseReportVie
       : [],
     recommendations: checked ? recommendations : [],
     toVerify: checked ? (quote.toVerify ?? []) : [],
+    aidRulesToVerify: checked ? (quote.aidRulesToVerify ?? []) : [],
+    aidInformation: checked ? (quote.aidInformation ?? []) : [],
   };
 }
 

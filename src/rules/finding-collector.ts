@@ -25,6 +25,8 @@ export interface FindingTarget {
   /** Canonical type of the geste: picks the wording variant that names the right equipment. */
   readonly gesteType?: string;
   readonly providedValue?: string | number;
+  /** What precisely is wrong, in French (a value below an aid threshold, with its source). */
+  readonly problem?: string;
   /** Extra values for the explanation (the RGE link is always provided). */
   readonly params?: WordingParams;
   /** Overrides the catalogue type of the code. */
@@ -78,6 +80,7 @@ export class FindingCollector {
       type: target.type ?? spec.type,
       ...renderWording(code, params, target.gesteType ? { gesteType: target.gesteType } : {}),
     };
+    if (target.problem !== undefined) detail.problem = target.problem;
     if (target.providedValue !== undefined) detail.provided_value = target.providedValue;
     if (target.gesteId) detail.geste_id = target.gesteId;
     detail.from_case = this.options.fromCase;

@@ -2,6 +2,8 @@
  * Validation of one quote (spec/rules.md §1.1): file, then admin (with the RGE lookup), works
  * and prices. Pure: the registry answer and the price ranges come in the input, no clock.
  */
+import type { AidThresholdTable } from '../domain/aid-thresholds.js';
+import { AID_THRESHOLDS } from '../domain/aid-thresholds.js';
 import type { QuoteAttributes } from '../domain/attributes.js';
 import { checkAdmin } from './admin.js';
 import type { EvidenceDocument, ToVerify } from './evidence.js';
@@ -15,6 +17,7 @@ import { readQuoteDate } from './quote-date.js';
 import type { AdemeQualification } from './rge.js';
 import { isValidSiret, normaliseRgeLabels } from './rge.js';
 import { RULES_VERSION } from './rules-version.js';
+import { checkThresholds } from './thresholds.js';
 import type { PriceRanges, ValidationContext } from './validation-context.js';
 import { isBlank, isRecord, readPath } from './values.js';
 import { rgeLookupUrl } from './wording.js';
@@ -44,6 +47,8 @@ export interface ValidationInput {
    * on it becomes an *à vérifier* line instead (DESIGN.md §5). Absent for attributes alone.
    */
   evidence?: EvidenceDocument;
+  /** The aid thresholds (DESIGN.md §11); the table of src/domain/aid-thresholds.json by default. */
+  thresholds?: AidThresholdTable;
 }
 
 export interface QuoteValidation extends ValidationResult {
@@ -102,6 +107,9 @@ export function validateQuote(input: ValidationInput): QuoteValidation {
     worksUnread = worksNamed;
     checkAdmin(ctx, collector);
     checkWorks(ctx, collector);
+    const date = ctx.quoteDate.iso ?? input.today;
+    const table = input.thresholds ?? AID_THRESHOLDS;
+    toVerify.push(...checkThresholds({ gestes: ctx.gestes, date, table }, collector));
     checkPrices(ctx.gestes, ctx.priceRanges, collector);
   }
   const result = collector.result(RULES_VERSION);

@@ -5,6 +5,7 @@ import {
   DELETION_REASONS,
   FINDING_CATALOGUE,
   FINDING_CODES,
+  THRESHOLD_CODES,
   TYPES,
   isFindingCode,
   OWN_CODES,
@@ -12,7 +13,7 @@ import {
 
 describe('finding catalogue', () => {
   it('holds exactly the 133 codes of spec/rules.md §3.15 plus our own', () => {
-    expect(OWN_CODES).toEqual(['geste_renovation_energetique_absent']);
+    expect(OWN_CODES).toEqual(['geste_renovation_energetique_absent', ...THRESHOLD_CODES]);
     expect(FINDING_CODES).toHaveLength(133 + OWN_CODES.length);
     expect(new Set(FINDING_CODES).size).toBe(133 + OWN_CODES.length);
   });
@@ -43,9 +44,20 @@ describe('finding catalogue', () => {
     expect(FINDING_CATALOGUE[code]).toEqual({ category, type });
   });
 
-  it('counts codes per validator as spec/rules.md §3.15', () => {
+  it('gives our threshold codes the catalogue naming, category gestes and type wrong', () => {
+    expect(THRESHOLD_CODES.length).toBeGreaterThanOrEqual(10);
+    for (const code of THRESHOLD_CODES) {
+      expect(FINDING_CATALOGUE[code]).toEqual({ category: 'gestes', type: 'wrong' });
+      expect(code).toMatch(
+        /^(?:isolation|menuiserie|chauffage|chaudiere|poele|ssc|pac|eau_chaude|cesi|chauffe_eau|vmc)_[a-z_]+_(?:insuffisant|trop_elevee)$/u,
+      );
+    }
+  });
+
+  it('counts upstream codes per validator as spec/rules.md §3.15', () => {
+    const upstream = FINDING_CODES.filter((code) => !OWN_CODES.includes(code));
     const prefixed = (...prefixes: string[]) =>
-      FINDING_CODES.filter((code) => prefixes.some((p) => code.startsWith(p))).length;
+      upstream.filter((code) => prefixes.some((p) => code.startsWith(p))).length;
     expect(prefixed('isolation_')).toBe(9);
     expect(prefixed('menuiserie_')).toBe(13);
     expect(prefixed('chauffage_', 'chaudiere_', 'poele_', 'ssc_', 'pac_')).toBe(36);

@@ -84,3 +84,45 @@ describe('runEval over a folder', () => {
     expect(table).toMatch(/not read/u);
   });
 });
+
+describe('runEval and the aid-threshold codes', () => {
+  let dir = '';
+  const below = sampleTruth();
+  below.document = 'gen-010_devis_r_faible.pdf';
+  below.gestes = below.gestes?.map((g) =>
+    g.type === 'isolation_comble_perdu' ? { ...g, resistance_thermique: 5 } : g,
+  );
+  const meets = { ...sampleTruth(), document: 'gen-011_devis_r_ok.pdf' };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mdso-eval-thresholds-'));
+    for (const truth of [below, meets]) {
+      await writeFile(join(dir, truth.document), 'content');
+      await writeFile(
+        join(dir, truth.document.replace(/\.pdf$/u, '.truth.json')),
+        JSON.stringify(truth),
+      );
+    }
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('expects a threshold code exactly when the truth values are below a confirmed threshold', async () => {
+    const check: CheckFn = async ({ filename }) => {
+      const truth = filename === below.document ? below : meets;
+      const outcome = perfectOutcome(truth);
+      // the engine raises the threshold code on both: right on the first, wrong on the second
+      return { ...outcome, errors: [...outcome.errors, 'isolation_r_insuffisant'] };
+    };
+    const report = await runEval({ dir, today: '2026-11-24', check });
+    const [low, ok] = report.documents;
+    expect(low?.codes.fp).toBe(0);
+    expect(low?.missingCodes).toEqual([]);
+    expect(ok?.codes.fp).toBe(1);
+    expect(ok?.extraCodes).toEqual(['isolation_r_insuffisant']);
+    expect(report.notes.join('\n')).toMatch(
+      /gen-010: isolation_r_insuffisant \(found\); gen-011: isolation_r_insuffisant \(NOT in the truth values\)/u,
+    );
+  });
+});

@@ -68,8 +68,17 @@ describe('mail templates', () => {
     expect(text).toContain('12/03/2026');
     // what happened to each file, and the recommendation counted apart
     expect(text).toContain(
-      "2 devis vérifiés, 1 document qui n'est pas un devis, 1 fichier illisible, 1 pièce jointe non analysée : 3 points à corriger, 1 recommandation.",
+      "2 devis vérifiés, 1 document qui n'est pas un devis, 1 fichier illisible, 1 pièce jointe non analysée : 4 points à corriger, 1 recommandation.",
     );
+    // a value below an aid threshold: what was read and required, with its source, and how to fix
+    expect(text).toContain(
+      "Constat : Le devis indique R = 5 m²·K/W ; pour des combles perdus, les aides exigent R ≥ 7 m²·K/W (MaPrimeRénov' : arrêté du 17 novembre 2020).",
+    );
+    expect(text).not.toContain('Valeur lue sur le devis : R = 5');
+    // an unconfirmed threshold is a line to check, apart from the points to correct
+    expect(text).toContain('Seuils et conditions des aides à vérifier');
+    expect(html).toContain('Seuils et conditions des aides à vérifier');
+    expect(text).toMatch(/ETAS ≥ 126 %.*seuil à confirmer/u);
     expect(text).toContain("Résultat : non vérifié (ce document n'est pas un devis)");
     expect(text).toContain('Résultat : non vérifié (fichier illisible)');
     // the unread files get no message for the company

@@ -365,6 +365,35 @@ describe('gestes', () => {
     ]);
   });
 
+  it('reads measured values with their unit: a thickness is no R, a labelled ratio is a %', () => {
+    const isolation: Geste = { type: 'isolation_comble_perdu', prix_ht: 3000 };
+    const out = merge(
+      { gestes: [isolation, { ...pac, ETAS: undefined }] },
+      {
+        worksData: {
+          gestes: [
+            {
+              type: 'isolation_comble_perdu',
+              prix_ht: 3000,
+              resistance_thermique: '300 mm',
+              epaisseur_isolant: '30 cm',
+              lambda_isolant: '0,040 W/m.K',
+              uw: 'sans objet',
+            },
+            { type: 'pac_air_eau', prix_ht: 8000, ETAS: '1,26', puissance: '8 kW', SCOP: '4,1 kW' },
+          ],
+        },
+      },
+    );
+    expect(out.attributes.gestes?.[0]).toEqual({
+      ...isolation,
+      epaisseur_isolant: 30,
+      lambda_isolant: 0.04,
+    });
+    expect(out.attributes.gestes?.[1]).toMatchObject({ ETAS: 126, puissance: 8 });
+    expect(out.attributes.gestes?.[1]?.SCOP).toBeUndefined();
+  });
+
   it('matches by line number, then by price, among gestes of the same type', () => {
     const windows: Geste[] = [
       {

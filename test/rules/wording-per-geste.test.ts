@@ -5,7 +5,9 @@
  * is never told about « la chaudière remplacée », a window not about a door or a shutter.
  */
 import { describe, expect, it } from '@jest/globals';
+import { AID_THRESHOLDS } from '../../src/domain/aid-thresholds.js';
 import { GESTE_TYPES, type GesteType } from '../../src/domain/geste-types.js';
+import { renderWording } from '../../src/rules/wording.js';
 import { validateQuote } from '../../src/rules/validate-quote.js';
 
 /** Equipment named in a text, by kind. */
@@ -80,5 +82,25 @@ describe('wording per geste type', () => {
     // the heat pump keeps the boiler wording, which the stove must not get
     expect(stove?.title).toMatch(/chaudière/u);
     expect(MAY_NAME.poele_insert.some((k) => EQUIPMENT[k]?.test(stove?.title ?? ''))).toBe(false);
+  });
+});
+
+/** Every threshold code of the table, with each geste type a row gives it (issue 12). */
+const THRESHOLD_USES = [
+  ...new Set(
+    AID_THRESHOLDS.rows
+      .filter((row) => row.kind === 'threshold')
+      .flatMap((row) => row.gestes.map((type) => `${row.code ?? ''} ${type}`)),
+  ),
+].map((pair) => pair.split(' ') as [string, GesteType]);
+
+describe('wording of the threshold codes per geste type', () => {
+  it.each(THRESHOLD_USES)('%s for %s names only its own equipment', (code, type) => {
+    const { title, solution } = renderWording(code as never, {}, { gesteType: type });
+    const text = `${title} ${solution}`;
+    const wrong = Object.entries(EQUIPMENT)
+      .filter(([kind, re]) => !MAY_NAME[type].includes(kind) && re.test(text))
+      .map(([kind]) => kind);
+    expect(wrong).toEqual([]);
   });
 });

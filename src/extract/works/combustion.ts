@@ -11,10 +11,14 @@ import { numberAfter, textOf, toNumber, trimValue, type Source } from './text.js
 
 type CombustionValues = Partial<Geste>;
 
-const FILLER = String.raw`(?:\s*\([^)]{0,15}\)|\s*\(?(?:a|pour|ramene\S*\s+a)\s*\d+\s*%\s*(?:d'|de\s*)?o2\)?|\s*[:=≤<]|\s*(?:de|inferieures?\s+a|max\.?|maxi(?:mum)?))*`;
+const FILLER = String.raw`(?:\s*\([^)]{0,15}\)|\s*\(?(?:a|pour|ramene\S*\s+a)\s*\d+\s*%\s*(?:d'|de\s*)?o[2₂]\)?|\s*[:=≤<]|\s*(?:de|inferieures?\s+a|max\.?|maxi(?:mum)?))*`;
 
 function emissionRe(label: string): RegExp {
-  return new RegExp(String.raw`(?:${label})${FILLER}\s*(?<n>\d+(?:[.,]\d+)?)\s*mg`, 'u');
+  // « 1 600 mg/Nm³ »: thousands grouped by a space
+  return new RegExp(
+    String.raw`(?:${label})${FILLER}\s*(?<n>\d{1,2}(?: \d{3})+|\d+(?:[.,]\d+)?)\s*mg`,
+    'u',
+  );
 }
 
 const EMISSIONS: [keyof Geste, RegExp][] = [
@@ -35,6 +39,20 @@ const EMISSIONS: [keyof Geste, RegExp][] = [
   ['emission_oxydes_azotes', emissionRe(String.raw`\bnox\b|oxydes?\s+d'azote`)],
 ];
 
+/** « à 13 % d'O₂ », « (10 % O2) », « ramenées à 13 % d'oxygène ». */
+const O2_RE =
+  /(?:\ba|\bpour|ramene\S*\s+a|\()\s*(?<n>\d{1,2}(?:[.,]\d)?)\s*%\s*(?:d'|de\s*)?(?:o[2₂]|oxygene)(?![\p{L}\d])/gu;
+
+/** The O₂ content the emissions are referred to, when the text gives one (and only one). */
+function o2Reference(src: Source): number | undefined {
+  const values = new Set<number>();
+  for (const m of src.folded.matchAll(O2_RE)) {
+    const n = toNumber(m.groups?.n);
+    if (n !== undefined) values.add(n);
+  }
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
 function fuelOf(folded: string): string | undefined {
   if (/granul|pellet/u.test(folded)) return 'granules';
   if (/buche|\bbois\b/u.test(folded)) return 'bois';
@@ -42,7 +60,7 @@ function fuelOf(folded: string): string | undefined {
   return undefined;
 }
 
-/** Fuel, efficiency (stoves), Flamme Verte and the four emission values. */
+/** Fuel, efficiency (stoves), Flamme Verte, the four emission values and their O₂ reference. */
 export function combustionValues(type: GesteType, src: Source): CombustionValues {
   const out: CombustionValues = {};
   const f = fuelOf(src.folded.split('\n')[0] ?? '') ?? fuelOf(src.folded);
@@ -55,10 +73,15 @@ export function combustionValues(type: GesteType, src: Source): CombustionValues
     if (efficiency !== undefined) out.rendement_energetique = efficiency;
   }
   if (/flamme\s+verte/u.test(src.folded)) out.label_flamme_verte = true;
+  let emissions = 0;
   for (const [key, re] of EMISSIONS) {
     const n = numberAfter(src, re);
-    if (n !== undefined) (out as Record<string, unknown>)[key] = n;
+    if (n === undefined) continue;
+    (out as Record<string, unknown>)[key] = n;
+    emissions += 1;
   }
+  const o2 = emissions > 0 ? o2Reference(src) : undefined;
+  if (o2 !== undefined) out.emission_reference_o2 = o2;
   return out;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Insulation values: product brand and reference, area, thickness (cm), thermal resistance,
- * calculation standard or ACERMI number, and per type the facing/protection/fixing, the location
+ * Insulation values: product brand and reference, area, thickness (cm), thermal resistance
+ * (m²·K/W, never a thickness or a conductivity), conductivity λ, calculation standard or ACERMI number, and per type the facing/protection/fixing, the location
  * of a lowest floor or the kind of flat-roof insulation.
  */
 import type { Geste } from '../../domain/attributes.js';
@@ -107,14 +107,34 @@ function thicknessCm(src: Source): number | undefined {
 }
 
 const R_RE =
-  /(?:resistance\s+thermique(?:\s+(?:totale|utile|declaree))?|(?<![\p{L}\d'’-])r\s*(?:th|utile|declaree|totale)?\s*[:=]|(?<![\p{L}\d'’-])r\s+(?=\d))[^\d\n]{0,25}?(?<n>\d+(?:[.,]\d+)?)/gu;
+  /(?:resistance\s+thermique(?:\s+(?:totale|utile|declaree))?|(?<![\p{L}\d'’-])r\s*(?:th|utile|declaree|totale)?\s*[:=]|(?<![\p{L}\d'’-])r\s+(?=\d))(?<skipped>[^\d\n]{0,25}?)(?<n>\d+(?:[.,]\d+)?)/gu;
+/** After the number: a thickness or a conductivity, never a resistance (issue 12). */
+const NOT_R_UNIT_RE = /^\s*(?:mm|cm|m(?=$|[\s,;)])|w\s*\/\s*\(?m\s*[.·]?\s*k\b)/u;
 
 function thermalResistance(src: Source): number | undefined {
   for (const m of src.folded.matchAll(R_RE)) {
+    if (/λ|lambda|conductivite|epaisseur/u.test(m.groups?.skipped ?? '')) continue;
+    if (NOT_R_UNIT_RE.test(src.folded.slice(m.index + m[0].length))) continue;
     const r = toNumber(m.groups?.n);
     if (r !== undefined && r > 0 && r < 20) return r;
   }
   return undefined;
+}
+
+const LAMBDA_RE =
+  /(?:λ|lambda|conductivite\s+thermique)(?:\s*(?:d|utile|declaree|90\/90))?\s*(?:[:=]|de)?\s*(?<n>0[.,]0\d{1,2})(?!\d)/gu;
+
+/**
+ * The thermal conductivity λ in W/m·K, when the insulation's own text prints one value (two
+ * products, two values: none is kept). The rules compute R from it only when no R is printed.
+ */
+function conductivity(src: Source): number | undefined {
+  const values = new Set<number>();
+  for (const m of src.folded.matchAll(LAMBDA_RE)) {
+    const n = toNumber(m.groups?.n);
+    if (n !== undefined) values.add(n);
+  }
+  return values.size === 1 ? [...values][0] : undefined;
 }
 const NORM_RE = /(?<v>(?:nf\s+)?en\s+(?:iso\s+)?1\d{4}(?:[-‐]\d+)?)/u;
 const ACERMI_RE =
@@ -141,6 +161,8 @@ export function isolationValues(g: GesteText): IsolationValues {
   if (thickness !== undefined) out.epaisseur_isolant = thickness;
   const r = thermalResistance(own) ?? thermalResistance(wide);
   if (r !== undefined) out.resistance_thermique = r;
+  const lambda = conductivity(own);
+  if (lambda !== undefined) out.lambda_isolant = lambda;
   const norm = textOf(own, NORM_RE) ?? textOf(wide, NORM_RE);
   if (norm) out.norme_calcul_resistance = norm.replace(/\s+/gu, ' ');
   const acermi = textOf(own, ACERMI_RE) ?? textOf(wide, ACERMI_RE);

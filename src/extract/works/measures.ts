@@ -69,9 +69,19 @@ const ETAS_RE = new RegExp(
   'u',
 );
 
-/** Seasonal efficiency ETAS in %. */
+/** « ETAS : 1,26 »: the efficiency printed as a ratio, with no unit after it. */
+const ETAS_RATIO_RE =
+  /(?:\betas\b|η\s*s\b|ηs)\s*(?:\([^)\n]{0,20}\)\s*)?(?:[:=]|de)?\s*(?<n>[0-2][.,]\d{1,3})(?![\d.,]|\s*(?:%|kw|w\b|°|pts?\b|points?))/u;
+
+/**
+ * Seasonal efficiency ETAS in %; a ratio (1,26) is read as 126 % only when it is labelled ETAS
+ * or ηs and followed by no unit: a bare ratio is unambiguous then (no ETAS is 1,26 %).
+ */
 export function etasPercent(src: Source): number | undefined {
-  return numberAfter(src, ETAS_RE);
+  const percent = numberAfter(src, ETAS_RE);
+  if (percent !== undefined) return percent;
+  const ratio = numberAfter(src, ETAS_RATIO_RE);
+  return ratio !== undefined && ratio >= 0.3 ? Math.round(ratio * 1000) / 10 : undefined;
 }
 
 const COP_RE = new RegExp(

@@ -119,6 +119,9 @@ function glazedValues(own: Source): JoineryValues {
 const UW_RE = /(?<![\p{L}])u\s?w\s*(?:[:=]|de|≤|<)?\s*(?<n>\d+(?:[.,]\d+)?)/u;
 const SW_RE =
   /(?:(?<![\p{L}])s\s?w|facteur\s+solaire(?:\s+sw)?)\s*(?:[:=]|de|≥|>)?\s*(?<n>\d?[.,]\d+|\d)(?![\d]|[.,]\d)/u;
+/** « Sw = 42 % »: a solar factor printed as a percentage. */
+const SW_PERCENT_RE =
+  /(?:(?<![\p{L}])s\s?w|facteur\s+solaire(?:\s+sw)?)\s*(?:[:=]|de|≥|>)?\s*(?<n>\d{1,2}(?:[.,]\d+)?)\s*%/u;
 const UD_RE = /(?<![\p{L}])u\s?d\s*(?:[:=]|de|≤|<)?\s*(?<n>\d+(?:[.,]\d+)?)/u;
 const DELTA_R_RE =
   /(?:[δ∆]\s?r|delta\s?r|resistance\s+thermique\s+additionnelle)[^\d\n]{0,20}?(?<n>\d+(?:[.,]\d+)?)/u;
@@ -128,8 +131,10 @@ function performance(type: GesteType, own: Source): JoineryValues {
   if (type === 'menuiserie_fenetre' || type === 'menuiserie_fenetre_toit') {
     const uw = numberAfter(own, UW_RE);
     const sw = numberAfter(own, SW_RE);
+    const swPercent = numberAfter(own, SW_PERCENT_RE);
     if (uw !== undefined) out.uw = uw;
     if (sw !== undefined && sw <= 1) out.sw = sw;
+    else if (swPercent !== undefined) out.sw = Math.round(swPercent * 10) / 1000;
   } else if (type === 'menuiserie_porte') {
     const ud = numberAfter(own, UD_RE);
     if (ud !== undefined) out.ud = ud;

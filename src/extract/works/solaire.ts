@@ -82,8 +82,12 @@ function collectorItemBrand(items: readonly Source[]): BrandModel {
 
 const KIND_RE =
   /(?<v>capteurs?\s+(?:solaires?\s+)?(?:thermiques?\s+)?(?:plans?(?:\s+vitres?)?|a\s+tubes?(?:\s+sous\s+vide)?|tubulaires?(?:\s+sous\s+vide)?|sous\s+vide|hybrides?(?:\s+pvt?)?|a\s+(?:eau|liquide|air)|moquettes?))/u;
+/**
+ * Collector productivity in W/m² (η₀ × 1 000 W/m², the quantity of the aid criteria); a yearly
+ * yield in kWh/m² is another quantity and is not read here.
+ */
 const PRODUCTIVITY_RE =
-  /productivite(?:\s+(?:des\s+capteurs|solaire|annuelle))?\s*(?:[:=]|de)?\s*(?<n>\d+(?:[.,]\d+)?)\s*(?:w|kwh)/u;
+  /productivite(?:\s+(?:des\s+capteurs|solaire|annuelle))?\s*(?:[:=]|de)?\s*(?<n>\d+(?:[.,]\d+)?)\s*w(?!h)\s*(?:\/\s*m(?:²|2)|par\s+m)/u;
 const TANK_RE =
   /ballon[^.;\n]{0,40}?(?<n>\d{3,4})\s*(?:l|litres)\b|(?<m>\d{3,4})\s*(?:l|litres)[^.;\n]{0,20}ballon/u;
 const BACKUP_RE =

@@ -14,16 +14,26 @@ import {
 } from '../../domain/identifiers.js';
 import { NUMBER_SOURCE, parseNumber } from '../../domain/numbers.js';
 import { foldText } from '../../domain/fold.js';
+import { readQuantity, type QuantityId } from '../../domain/units.js';
 
 /** Identifiers checked by a key or a syntax. */
 export type IdentifierKind = 'siret' | 'siren' | 'vat' | 'phone' | 'email';
 
 /**
  * `label`, `flag`: short values (legal form, civility, booleans) — the deterministic value stays;
- * `enum:a|b|c`: like `label`, restricted to the listed spellings.
+ * `enum:a|b|c`: like `label`, restricted to the listed spellings; `measure:<quantity>`: a number
+ * in the unit of a quantity of domain/units.ts (a text with another unit is dropped: an LLM's
+ * « 200 mm » is no thermal resistance, its « 1,26 » is an ETAS of 126 %).
  */
 export type FieldKind =
-  IdentifierKind | 'date' | 'number' | 'text' | 'label' | 'flag' | `enum:${string}`;
+  | IdentifierKind
+  | 'date'
+  | 'number'
+  | 'text'
+  | 'label'
+  | 'flag'
+  | `enum:${string}`
+  | `measure:${QuantityId}`;
 
 export type Scalar = string | number | boolean;
 
@@ -87,6 +97,9 @@ function toIdentifier(kind: IdentifierKind, text: string): string | undefined {
 /** The LLM value in our attribute type; undefined when it is blank or does not parse. */
 export function coerceValue(kind: FieldKind, value: unknown): Scalar | undefined {
   if (kind === 'number') return toNumberValue(value);
+  if (kind.startsWith('measure:')) {
+    return readQuantity(value, kind.slice('measure:'.length) as QuantityId)?.value;
+  }
   if (kind === 'flag') return toFlag(value);
   if (kind.startsWith('enum:')) return toEnum(value, kind.slice(5).split('|'));
   const text = toTextValue(value);

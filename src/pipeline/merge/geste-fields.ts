@@ -3,6 +3,7 @@
  * reduced to these fields, each coerced to its type; any other key the model returned is dropped.
  */
 import type { Geste } from '../../domain/attributes.js';
+import { ATTRIBUTE_QUANTITIES } from '../../domain/units.js';
 import type { FieldKind } from './field-values.js';
 
 const NUMBER_FIELDS = [
@@ -22,6 +23,7 @@ const NUMBER_FIELDS = [
   'emission_composés_organique',
   'emission_particules',
   'emission_oxydes_azotes',
+  'emission_reference_o2',
   'contenance_silo',
   'surface_captage',
   'productivite_capteurs',
@@ -31,6 +33,7 @@ const NUMBER_FIELDS = [
   'surface_isolant',
   'epaisseur_isolant',
   'resistance_thermique',
+  'lambda_isolant',
   'uw',
   'sw',
   'ud',
@@ -108,7 +111,12 @@ const LABEL_TEXT_FIELDS: readonly string[] = ['numero_ligne', 'unite', 'numero_a
 
 /** Every geste field but `type`, with its kind. */
 export const GESTE_FIELD_KINDS: Readonly<Record<string, FieldKind>> = {
-  ...Object.fromEntries(NUMBER_FIELDS.map((key) => [key, 'number'])),
+  ...Object.fromEntries(
+    NUMBER_FIELDS.map((key) => {
+      const quantity = ATTRIBUTE_QUANTITIES[key];
+      return [key, quantity === undefined ? 'number' : `measure:${quantity}`];
+    }),
+  ),
   ...Object.fromEntries(FLAG_FIELDS.map((key) => [key, 'flag'])),
   ...ENUM_FIELDS,
   ...Object.fromEntries(

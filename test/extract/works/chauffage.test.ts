@@ -109,7 +109,45 @@ describe('stoves and biomass boilers', () => {
       label_flamme_verte: true,
       emission_monoxyde_carbone: 110,
       emission_particules: 15,
+      emission_reference_o2: 13,
     });
+  });
+
+  test.each([
+    ["Émissions à 13 % d'O₂ : CO 1 600 mg/Nm³", 13],
+    ['CO 420 mg/Nm³ (10 % O2)', 10],
+    ["CO 900 mg/Nm³, ramenées à 13 % d'oxygène", 13],
+    // two references: the emissions cannot be compared with certainty
+    ['CO 1600 mg/Nm3 (13 % O2), NOx 120 mg/Nm3 à 10 % O2', undefined],
+    ['CO 1600 mg/Nm3', undefined],
+  ])('the O₂ reference of the emissions: %s', (line, o2) => {
+    const values = chauffageValues('poele_insert', geste('Poêle à bûches', [line]));
+    expect(values.emission_reference_o2).toBe(o2);
+  });
+
+  test.each([
+    ['ETAS : 1,26', 126],
+    ['ηs = 1.11', 111],
+    ['ETAS (ηs) : 126 %', 126],
+    ['Efficacité énergétique saisonnière 0,88', undefined],
+    ['ETAS 1,2 kW', undefined],
+    ['ETAS : 2', undefined],
+  ])('ETAS in %%, a labelled ratio only when unambiguous: %s', (line, etas) => {
+    const values = chauffageValues('pac_air_eau', geste('Pompe à chaleur air/eau', [line]));
+    expect(values.ETAS).toBe(etas);
+  });
+
+  test.each([
+    ['Productivité des capteurs : 620 W/m²', 620],
+    ['Productivité 580 W par m² de capteur', 580],
+    // a yearly yield is another quantity
+    ['Productivité solaire 450 kWh/m².an', undefined],
+  ])('collector productivity in W/m² only: %s', (line, productivity) => {
+    const values = chauffageValues(
+      'systeme_solaire_combine',
+      geste('Système solaire combiné', [line]),
+    );
+    expect(values.productivite_capteurs).toBe(productivity);
   });
 
   test('log insert with emissions written in full', () => {

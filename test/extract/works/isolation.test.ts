@@ -131,3 +131,21 @@ describe('lowest floor and flat roof', () => {
     });
   });
 });
+
+describe('thermal resistance with its unit (issue 12)', () => {
+  test.each([
+    ['Laine de verre ép. 300 mm, R = 7,50 m².K/W (λ 0,040)', 7.5, 0.04],
+    ['PSE graphité ép. 140 mm, λ 0,032 W/m.K, R = 4,35 m².K/W', 4.35, 0.032],
+    ['Résistance thermique R = 7 (m².K)/W', 7, undefined],
+    // a thickness or a conductivity after an R label is never a resistance
+    ['Isolant R 12 cm', undefined, undefined],
+    ['Résistance thermique : épaisseur 200 mm, λ = 0,035 W/m.K', undefined, 0.035],
+    ['Résistance thermique λ 0,038 W/(m.K)', undefined, 0.038],
+    // two conductivities (two products): none is kept
+    ['Panneaux λ 0,032 et λ 0,038, R 4', 4, undefined],
+  ])('%s', (line, r, lambda) => {
+    const values = isolationValues(geste('Isolation des combles perdus', [line]));
+    expect(values.resistance_thermique).toBe(r);
+    expect(values.lambda_isolant).toBe(lambda);
+  });
+});

@@ -131,3 +131,16 @@ describe('other joinery', () => {
     expect(values.type_vitrage).toBeUndefined();
   });
 });
+
+describe('Uw, Sw and Ud with their units (issue 12)', () => {
+  test.each([
+    ['Uw = 1,3 W/m².K – Sw = 0,42', 1.3, 0.42],
+    ['Uw 1.6 W/(m².K), facteur solaire Sw 30 %', 1.6, 0.3],
+    ['Uw : 1,4 ; Sw = 42 %', 1.4, 0.42],
+    ['Uw 1,3 – Sw 0,36 – Ug 1,1', 1.3, 0.36],
+  ])('%s', (line, uw, sw) => {
+    const values = menuiserieValues('menuiserie_fenetre', geste('Fenêtre PVC – Séjour', [line]));
+    expect(values.uw).toBe(uw);
+    expect(values.sw).toBe(sw);
+  });
+});
