@@ -22,6 +22,8 @@ const SWAP_LOCK_TIMEOUT = '60s';
 
 export interface AnalyticsConnection {
   readonly client: pg.Client;
+  /** Why the connection was lost, when it was (later queries only say it is unusable). */
+  readonly lostWith: () => Error | undefined;
   /** Ends the connection; an open transaction is rolled back by the server. */
   close(): Promise<void>;
 }
@@ -38,13 +40,15 @@ export async function openAnalyticsConnection(
     application_name: `mdso-export-metabase-${role}`,
   });
   // A connection lost between two queries is reported by the next query; never crash on it.
-  client.on('error', () => undefined);
+  let lost: Error | undefined;
+  client.on('error', (err) => (lost ??= err));
   await client.connect();
   await client.query(
     "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'",
   );
   return {
     client,
+    lostWith: () => lost,
     close: async () => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {

@@ -42,7 +42,10 @@ export function describeDatabaseFailure(err: unknown): string {
   const code = sqlState(err);
   const message = err instanceof Error ? err.message : String(err);
   if (code && UNREACHABLE.has(code)) return 'base de données injoignable';
-  if (code === 'ECONNRESET' || /connection terminated|connection ended/iu.test(message)) {
+  if (
+    code === 'ECONNRESET' ||
+    /connection terminated|connection ended|not queryable/iu.test(message)
+  ) {
     return 'connexion à la base de données coupée';
   }
   switch (code) {

@@ -160,8 +160,10 @@ async function runExport(
     });
     logger.info({ exportLogId, tableCounts, total, durationMs }, 'metabase export done');
     return { status: 'exported', exportLogId, tableCounts, total, durationMs };
-  } catch (err) {
+  } catch (thrown) {
     const durationMs = performance.now() - started;
+    // a lost connection makes the next query fail with « not queryable »: report why it was lost
+    const err = target?.lostWith() ?? source?.lostWith() ?? thrown;
     // the staging transaction dies with its connection: the previous export stays published
     await target?.close();
     target = undefined;

@@ -198,6 +198,33 @@ describe('exportMetabase', () => {
     ]);
   });
 
+  it('grants read access to the reader role at each run', async () => {
+    const role = `mdso_reader_${ids.check1.slice(0, 8)}`;
+    await target.knex.raw('CREATE ROLE ?? NOLOGIN', [role]);
+    try {
+      await exportMetabase(
+        {
+          db: source.knex,
+          sourceUrl: source.url,
+          targetUrl: target.url,
+          readerRole: role,
+          logger: capturingLogger().logger,
+        },
+        { trigger: 'manual' },
+      );
+      const { rows } = (await target.knex.raw(
+        `SELECT has_schema_privilege(?, ?, 'USAGE') AS usage,
+           has_table_privilege(?, ?, 'SELECT') AS reads,
+           has_table_privilege(?, ?, 'INSERT') AS writes`,
+        [role, SCHEMA, role, `${SCHEMA}.quote_checks`, role, `${SCHEMA}.quote_checks`],
+      )) as { rows: unknown[] };
+      expect(rows).toEqual([{ usage: true, reads: true, writes: false }]);
+    } finally {
+      await target.knex.raw('DROP OWNED BY ??', [role]);
+      await target.knex.raw('DROP ROLE ??', [role]);
+    }
+  });
+
   it('leaves no staging schema behind', async () => {
     const { rows } = (await target.knex.raw(
       "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'mdso_analytics%' ORDER BY 1",

@@ -223,6 +223,7 @@ async function seedLogs(db: Knex, ids: SourceIds): Promise<void> {
 }
 
 async function seedMails(db: Knex, ids: SourceIds): Promise<void> {
+  const unique = randomUUID(); // the fixtures can be seeded twice
   const [inbound] = (await db('inbound_emails')
     .insert([
       {
@@ -231,7 +232,7 @@ async function seedMails(db: Knex, ids: SourceIds): Promise<void> {
           `From: jeanne.martin@orange.fr\r\nSubject: ${PRIVATE_TEXT}\r\n\r\nBonjour`,
         ),
         message_id: '<devis-jeanne@orange.fr>',
-        checksum: 'abc',
+        checksum: unique,
         status: 'processed',
         sender: 'jeanne.martin@orange.fr',
         envelope_from: 'jeanne.martin@orange.fr',
@@ -252,7 +253,7 @@ async function seedMails(db: Knex, ids: SourceIds): Promise<void> {
       },
       {
         channel: 'brevo',
-        provider_uuid: 'uuid-brevo-1',
+        provider_uuid: `brevo-${unique}`,
         webhook: json({
           From: { Address: 'kevin.lefevre@lefevre-renovation.fr' },
           Subject: 'Devis Kévin',
@@ -265,8 +266,8 @@ async function seedMails(db: Knex, ids: SourceIds): Promise<void> {
   await db('outbound_emails').insert([
     {
       template: 'results_available',
-      message_id: '<report-1@mdso.local>',
-      dedupe_key: 'report:1',
+      message_id: `<report-${unique}@mdso.local>`,
+      dedupe_key: `report:${unique}`,
       case_id: ids.case1,
       inbound_email_id: inbound?.id,
       recipient: 'jeanne.martin@orange.fr',
@@ -277,7 +278,7 @@ async function seedMails(db: Knex, ids: SourceIds): Promise<void> {
     },
     {
       template: 'quote_check_created',
-      message_id: '<ack-2@mdso.local>',
+      message_id: `<ack-${unique}@mdso.local>`,
       check_id: ids.check2,
       recipient: 'kevin.lefevre@lefevre-renovation.fr',
       transport: 'smtp',
