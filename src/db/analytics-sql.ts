@@ -16,12 +16,15 @@ export const PLACEHOLDERS = {
   email: 'Adresse e-mail anonymisée',
 } as const;
 
+// Lengths are checked apart from the patterns: a bounded repetition ({0,99}) makes PostgreSQL's
+// regex automaton large and every match slow (the export took 4 × longer with them).
+const MAX_LENGTH = 100;
 /** A code of ours or upstream's: `chauffage_puissance_manquant`, `pac_air_eau`, `done`. */
-const CODE = '^[a-z][a-z0-9_]{0,99}$';
-/** A version (`0.0.1`, `naive-2026-12-07`, `rules-12`): no spaces, no `@`. */
-const VERSION = '^[A-Za-z0-9][A-Za-z0-9._+-]{0,59}$';
+const CODE = '^[a-z][a-z0-9_]*$';
+/** A version or a channel name (`0.0.1`, `naive-2026-12-07`, `mdso_bo`): no spaces, no `@`. */
+const VERSION = '^[A-Za-z0-9][A-Za-z0-9._+-]*$';
 /** A processing-log tag (`step/extract/done`, `PrivateDataQa/Llms::Mistral`, `MdsoOcr/Ocr/nanonets`). */
-const TAG = '^[A-Za-z0-9][A-Za-z0-9_:/.-]{0,99}$';
+const TAG = '[A-Za-z0-9][A-Za-z0-9_:/.-]*';
 /** An ISO 8601 date or timestamp as stored in JSON edits and logs. */
 const ISO_DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]{5,15}(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -30,9 +33,13 @@ export const FINDING_ID = `^${UUID}(-${UUID}-geste-[0-9]{1,4})?-[0-9]{1,5}$`;
 
 const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
-/** The fixed text when the source holds some text; NULL (and blank) give NULL. */
+/**
+ * The fixed text when the source holds some text; NULL (and blank) give NULL. A long text is
+ * not read (its size is known without decompressing it): the text of 100,000 quotes is not
+ * read to find out that it is not blank.
+ */
 export function placeholder(column: string, text: string): string {
-  return `CASE WHEN ${isFilled(column)} THEN ${literal(text)} END`;
+  return `CASE WHEN octet_length(${column}) > 64 OR ${isFilled(column)} THEN ${literal(text)} END`;
 }
 
 /** true when the column holds non-blank text. */
@@ -67,9 +74,14 @@ export function emailDomain(column: string, saltHex: string): string {
     ELSE ${pseudonym(domain, saltHex, 'dom_')} END`;
 }
 
+/** The test that a text matches the pattern and is not too long. */
+function matches(column: string, pattern: string): string {
+  return `(${column} ~ ${literal(pattern)} AND length(${column}) <= ${MAX_LENGTH})`;
+}
+
 /** The value when it matches the pattern, else NULL. */
 export function matching(column: string, pattern: string): string {
-  return `CASE WHEN ${column} ~ ${literal(pattern)} THEN ${column} END`;
+  return `CASE WHEN ${matches(column, pattern)} THEN ${column} END`;
 }
 
 export const code = (column: string): string => matching(column, CODE);
@@ -88,13 +100,15 @@ export function codeArray(column: string, key?: string): string {
   const element = key ? `e ->> ${literal(key)}` : `e #>> '{}'`;
   return `CASE WHEN ${column} IS NULL THEN NULL ELSE coalesce((
     SELECT jsonb_agg(${element}) FROM jsonb_array_elements(${jsonArray(column)}) e
-    WHERE ${element} ~ ${literal(CODE)}), '[]'::jsonb) END`;
+    WHERE ${matches(element, CODE)}), '[]'::jsonb) END`;
 }
 
-/** The tags that look like tags (NULL stays NULL). */
+/** The tags that look like tags (NULL stays NULL); the whole array at once when all do. */
 export function tagArray(column: string): string {
-  return `CASE WHEN ${column} IS NULL THEN NULL ELSE
-    ARRAY(SELECT t FROM unnest(${column}) t WHERE t ~ ${literal(TAG)}) END`;
+  const all = `^${TAG}(\\|${TAG})*$`;
+  return `CASE WHEN ${column} IS NULL THEN NULL
+    WHEN array_to_string(${column}, '|') ~ ${literal(all)} THEN ${column}
+    ELSE ARRAY(SELECT t FROM unnest(${column}) t WHERE ${matches('t', `^${TAG}$`)}) END`;
 }
 
 /** How many elements of a jsonb array hold `key` = `value`. */
@@ -106,35 +120,44 @@ export function countWhere(column: string, key: string, value: string): string {
 /** The kinds of value a whitelisted JSON key may keep. */
 export type JsonKind = 'code' | 'codes' | 'version' | 'number' | 'boolean' | 'date';
 
-function jsonValue(source: string, key: string, kind: JsonKind): string {
-  const value = `${source} -> ${literal(key)}`;
-  const text = `${source} ->> ${literal(key)}`;
+const NUMBER = '^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$';
+
+/** `"key": value` when the value has the expected kind, else NULL (left out by concat_ws). */
+function jsonMember(source: string, key: string, kind: JsonKind): string {
+  const text = `(${source} ->> ${literal(key)})`;
+  const name = `'"${key}": '`;
   switch (kind) {
     case 'number':
-      return `CASE WHEN jsonb_typeof(${value}) = 'number' THEN ${value} END`;
+      return `CASE WHEN ${matches(text, NUMBER)} THEN ${name} || ${text} END`;
     case 'boolean':
-      return `CASE WHEN jsonb_typeof(${value}) = 'boolean' THEN ${value} END`;
-    case 'codes':
-      return `CASE WHEN ${value} IS NOT NULL THEN ${codeArray(value)} END`;
+      return `CASE WHEN ${text} IN ('true', 'false') THEN ${name} || ${text} END`;
+    case 'codes': {
+      const value = `(${source} -> ${literal(key)})`;
+      return `CASE WHEN jsonb_typeof(${value}) = 'array' THEN ${name} || (${codeArray(value)})::text END`;
+    }
     case 'code':
     case 'version':
     case 'date': {
+      // these patterns admit neither quotes nor backslashes: the text needs no escaping
       const pattern = kind === 'code' ? CODE : kind === 'version' ? VERSION : ISO_DATE;
-      return `CASE WHEN jsonb_typeof(${value}) = 'string' AND ${text} ~ ${literal(pattern)}
-        THEN ${value} END`;
+      return `CASE WHEN ${matches(text, pattern)} THEN ${name} || '"' || ${text} || '"' END`;
     }
   }
 }
 
 /**
- * A JSON object rebuilt from the whitelisted keys of `source` (a jsonb object), each value
- * kept only when it has the expected kind; other keys are dropped. NULL stays NULL.
+ * The JSON text of an object rebuilt from the whitelisted keys of `source` (a jsonb object),
+ * each value kept only when it has the expected kind; other keys are dropped. NULL stays NULL.
+ * Written as text, not built as jsonb: three times faster on a million processing logs.
  */
 export function whitelistedJson(source: string, keys: Readonly<Record<string, JsonKind>>): string {
-  const pairs = Object.entries(keys)
-    .map(([key, kind]) => `${literal(key)}, ${jsonValue(source, key, kind)}`)
+  if (Object.keys(keys).some((key) => !/^[a-z_]+$/u.test(key))) {
+    throw new Error('whitelistedJson: keys are lower-case words');
+  }
+  const members = Object.entries(keys)
+    .map(([key, kind]) => jsonMember(source, key, kind))
     .join(',\n      ');
   return `CASE WHEN ${source} IS NULL THEN NULL
-    WHEN jsonb_typeof(${source}) <> 'object' THEN '{}'::jsonb
-    ELSE jsonb_strip_nulls(jsonb_build_object(${pairs})) END`;
+    WHEN jsonb_typeof(${source}) <> 'object' THEN '{}'
+    ELSE '{' || concat_ws(', ', ${members}) || '}' END`;
 }
