@@ -1,12 +1,20 @@
 /**
  * The schedule, as one table (STYLE.md §1). `process-quote-checks` is long-lived: started at
  * boot and restarted by the scheduler if it exits. Cluster-wide jobs are safe to run on every
- * instance: their queries skip or lock what another instance is doing.
+ * instance: their queries skip or lock what another instance is doing (the export takes an
+ * advisory lock). A job with `enabledBy` is scheduled only when that setting is true.
  */
+import type { Config } from '../src/config.js';
+import { METABASE_EXPORT_CRON } from '../src/export/metabase-schedule.js';
+
 export interface JobSpec {
   name: string;
-  /** Bree interval (`'1m'`, `'1d'`); absent = started once at boot and kept running. */
+  /** Bree interval (`'1m'`, `'1d'`); absent (and no `cron`) = started once at boot and kept running. */
   interval?: string;
+  /** Cron expression, read in UTC. */
+  cron?: string;
+  /** The boolean setting that turns the job on. */
+  enabledBy?: 'ENABLE_METABASE_EXPORT';
 }
 
 export const JOBS: readonly JobSpec[] = [
@@ -15,4 +23,10 @@ export const JOBS: readonly JobSpec[] = [
   { name: 'validate-cases', interval: '1m' },
   { name: 'send-pending-mails', interval: '1m' },
   { name: 'purge-raw-emails', interval: '1h' },
+  { name: 'export-metabase', cron: METABASE_EXPORT_CRON, enabledBy: 'ENABLE_METABASE_EXPORT' },
 ];
+
+/** The jobs this configuration runs. */
+export function scheduledJobs(config: Pick<Config, 'ENABLE_METABASE_EXPORT'>): JobSpec[] {
+  return JOBS.filter((job) => !job.enabledBy || config[job.enabledBy]);
+}

@@ -98,6 +98,8 @@ export const configSchema = z.object({
   MDSO_GESTE_PRICES_RANGES: z.string().default('{}'),
   // analytics export
   METABASE_DATA_DB_URL: optionalString,
+  /** Database role granted read access to the exported schema (the Metabase app's user). */
+  METABASE_DATA_DB_READER_ROLE: optionalString,
   ENABLE_METABASE_EXPORT: bool,
 });
 
@@ -178,6 +180,9 @@ export function loadConfig(
   }
   const { MDSO_GESTE_PRICES_RANGES, ...rest } = result.data;
   const priceRanges = parsePriceRanges(MDSO_GESTE_PRICES_RANGES, issues);
+  if (rest.ENABLE_METABASE_EXPORT && !rest.METABASE_DATA_DB_URL) {
+    issues.push('METABASE_DATA_DB_URL: requise quand ENABLE_METABASE_EXPORT=true');
+  }
   const apiKeys: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const m = /^MDSO_API_KEY_FOR_([A-Z0-9_]+)$/u.exec(key);

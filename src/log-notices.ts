@@ -89,6 +89,10 @@ const NOTICES: Readonly<Record<string, (record: LogRecord) => string>> = {
   'inbound mail unreadable': () => 'Courriel illisible : il n’est pas traité.',
   'inbound mail retried later': () => 'Courriel pas encore traitable : nouvel essai plus tard.',
   'inbound mail processing failed': () => 'Le traitement d’un courriel a échoué.',
+  'metabase export failed': (r) =>
+    `Export Metabase en échec (${String(r['step'] ?? 'étape inconnue')}) : ${String(r['reason'] ?? 'erreur technique')}. L’export précédent reste en place.`,
+  'metabase export: interrupted runs closed': () =>
+    'Un export Metabase précédent s’était arrêté avant la fin : il est noté en échec.',
   'PostgreSQL embarqué orphelin (processus parent disparu) : arrêt': () =>
     'PostgreSQL embarqué orphelin (processus parent disparu) : arrêt.',
 };

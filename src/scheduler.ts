@@ -11,8 +11,10 @@ import type { Logger } from './logger.js';
 
 export interface ScheduledJob {
   name: string;
-  /** Absent: started at boot and restarted when it exits. */
+  /** Both absent: started at boot and restarted when it exits. */
   interval?: string;
+  /** Cron expression, read in UTC (the export at 08:00 UTC). */
+  cron?: string;
 }
 
 export interface Scheduler {
@@ -50,11 +52,15 @@ export function createScheduler(options: {
       path: join(options.jobsDir, `${job.name}.js`),
       // Interval jobs first run one interval after boot, so that the claim loop has the
       // machine to itself while the service starts; long-lived jobs start at once.
-      ...(job.interval ? { interval: job.interval, timeout: job.interval } : { timeout: 0 }),
+      ...(job.cron
+        ? { cron: job.cron, timezone: 'UTC' }
+        : job.interval
+          ? { interval: job.interval, timeout: job.interval }
+          : { timeout: 0 }),
     })),
     errorHandler: (err: unknown, m: unknown) => log.error({ err, ...meta(m) }, 'job failed'),
   });
-  const longLived = new Set(options.jobs.filter((j) => !j.interval).map((j) => j.name));
+  const longLived = new Set(options.jobs.filter((j) => !j.interval && !j.cron).map((j) => j.name));
   let stopping = false;
   bree.on('worker created', (name: string) => log.debug({ job: name }, 'job started'));
   bree.on('worker deleted', (name: string) => {

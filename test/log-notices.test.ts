@@ -24,6 +24,19 @@ describe('noticeOf', () => {
     ).toBe('Service d’IA (LLM) indisponible : l’analyse continue sans ce service.');
   });
 
+  it('says where an analytics export failed and that the previous one stays', () => {
+    expect(
+      noticeOf({
+        level: 50,
+        msg: 'metabase export failed',
+        step: 'table processing_logs',
+        reason: 'connexion à la base de données coupée',
+      }),
+    ).toBe(
+      'Export Metabase en échec (table processing_logs) : connexion à la base de données coupée. L’export précédent reste en place.',
+    );
+  });
+
   it('says something French, without internal words, for an event it does not know', () => {
     expect(noticeOf({ level: 40, msg: 'something new happened' })).toBe(
       'Avertissement technique : relancez avec LOG_LEVEL=debug pour le détail.',

@@ -55,15 +55,18 @@ export async function openBenchServer(logger, prefix = 'mdso_bench') {
   const names = [];
   return {
     where: serverUrl ? 'DATABASE_URL (databases of its own)' : 'embedded PostgreSQL (temporary)',
-    async database(suffix) {
+    /** A fresh database, migrated unless `{ migrate: false }` (an empty one). */
+    async database(suffix, { migrate = true } = {}) {
       const name = `${prefix}_${process.pid}_${suffix}`;
       await admin(`CREATE DATABASE "${name}"`);
       names.push(name);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      const knex = createKnex(url.toString());
-      await migrateLatest(knex);
-      await knex.destroy();
+      if (migrate) {
+        const knex = createKnex(url.toString());
+        await migrateLatest(knex);
+        await knex.destroy();
+      }
       return url.toString();
     },
     async close() {

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'brevo:setup-webhook': async () =>
     (await import('./brevo-setup-webhook.js')).runBrevoSetupWebhook,
   check: async () => (await import('./check.js')).runCheck,
+  'export-metabase': async () => (await import('./export-metabase.js')).runExportMetabase,
   ingest: async () => (await import('./ingest.js')).runIngest,
   migrate: async () => (await import('./migrate.js')).runMigrate,
   recheck: async () => (await import('./recheck.js')).runRecheck,

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { JOBS } from '../../jobs/index.js';
+import { scheduledJobs } from '../../jobs/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { packageRoot } from '../package-root.js';
@@ -85,7 +85,7 @@ async function serveUntilStopped(
   try {
     if (!values['api-only']) {
       scheduler = createScheduler({
-        jobs: JOBS,
+        jobs: scheduledJobs(config),
         jobsDir: join(packageRoot(), 'dist', 'jobs'),
         databaseUrl: database.url,
         logger,

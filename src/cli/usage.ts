@@ -28,6 +28,7 @@ Commandes :
   show [--json] ID                                Affiche un devis ou un dossier enregistré
   recheck [--no-wait] ID                          Relance l'analyse d'un devis (ou de tous les devis d'un dossier)
   serve [--api-only | --workers-only]             Lance le service : HTTP (/health) et traitements planifiés (= npm start)
+  export-metabase                                 Copie maintenant les données anonymisées vers la base d'analyse (Metabase)
 
 Options :
   --json     Une ligne JSON par résultat (sinon un résumé lisible)

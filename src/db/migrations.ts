@@ -11,6 +11,7 @@ import * as mailOutbound from '../../migrations/20261124160100-mail-outbound.js'
 import * as inboundRawStorage from '../../migrations/20261124170000-inbound-raw-storage.js';
 import * as attachmentPieces from '../../migrations/20261124180000-attachment-pieces.js';
 import * as validationToVerify from '../../migrations/20261207130000-validation-to-verify.js';
+import * as exportLogsPerRun from '../../migrations/20261208090000-export-logs-per-run.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261124170000-inbound-raw-storage', inboundRawStorage],
   ['20261124180000-attachment-pieces', attachmentPieces],
   ['20261207130000-validation-to-verify', validationToVerify],
+  ['20261208090000-export-logs-per-run', exportLogsPerRun],
 ];
 
 const migrationSource: Knex.MigrationSource<string> = {
