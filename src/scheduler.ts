@@ -13,6 +13,8 @@ export interface ScheduledJob {
   name: string;
   /** Both absent: started at boot and restarted when it exits. */
   interval?: string;
+  /** Delay before an interval job's first run (default: one interval), to stagger jobs. */
+  firstRunAfter?: string;
   /** Cron expression, read in UTC (the export at 08:00 UTC). */
   cron?: string;
 }
@@ -46,7 +48,11 @@ export function createScheduler(options: {
       warn: (msg: string, m?: unknown) => log.warn(meta(m), String(msg)),
       error: (msg: string, m?: unknown) => log.error(meta(m), String(msg)),
     } as unknown as Bree.BreeLogger,
-    worker: { workerData: { databaseUrl: options.databaseUrl } },
+    worker: {
+      workerData: { databaseUrl: options.databaseUrl },
+      // V8's default young generation, sized on the machine, keeps tens of MB per thread resident
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    },
     jobs: options.jobs.map((job) => ({
       name: job.name,
       path: join(options.jobsDir, `${job.name}.js`),
@@ -55,7 +61,7 @@ export function createScheduler(options: {
       ...(job.cron
         ? { cron: job.cron, timezone: 'UTC' }
         : job.interval
-          ? { interval: job.interval, timeout: job.interval }
+          ? { interval: job.interval, timeout: job.firstRunAfter ?? job.interval }
           : { timeout: 0 }),
     })),
     errorHandler: (err: unknown, m: unknown) => log.error({ err, ...meta(m) }, 'job failed'),

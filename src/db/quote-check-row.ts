@@ -15,10 +15,12 @@ import type {
   StepProblem,
   ValidationOutput,
 } from '../domain/quote-check.js';
+import { storableDeep } from './storable-text.js';
 
 /** jsonb parameters must be serialised: pg would turn a JS array into a PostgreSQL array. */
+/** JSON text for a jsonb column; strings made storable (no NUL, no lone surrogate). */
 export function jsonb(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
+  return value === undefined || value === null ? null : JSON.stringify(storableDeep(value));
 }
 
 interface ValidationRow {

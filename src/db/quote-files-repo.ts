@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { storableText } from './storable-text.js';
 
 export interface NewQuoteFile {
   filename: string;
@@ -49,8 +50,12 @@ async function insertInPieces(
   return result.rows;
 }
 
-/** Stores the file, or returns the row already holding the same bytes under the same name. */
-export async function saveQuoteFile(db: Knex, file: NewQuoteFile): Promise<string> {
+/**
+ * Stores the file, or returns the row already holding the same bytes under the same name (a
+ * name from outside may hold a NUL character, which PostgreSQL text cannot: it is dropped).
+ */
+export async function saveQuoteFile(db: Knex, given: NewQuoteFile): Promise<string> {
+  const file = { ...given, filename: storableText(given.filename) };
   const hexdigest = sha256Hex(file.data);
   const inserted =
     file.data.byteLength > PIECE_BYTES
@@ -133,13 +138,30 @@ export interface StoredQuoteFile {
   data: Uint8Array;
 }
 
-/** The file as sent, in one query (name and bytes). */
+/** Bytes read per query: the driver gets bytea as hex text, twice its size, then decodes it. */
+const READ_SLICE_BYTES = 1024 * 1024;
+
+/**
+ * The file as sent (name and bytes). A large file is read in 1 MiB slices into one buffer: in
+ * one query, a 25 MB file cost the reading process about 200 MB at once (hex text, socket
+ * buffers, decoded copy).
+ */
 export async function getQuoteFile(db: Knex, id: string): Promise<StoredQuoteFile | undefined> {
-  const row = (await db('quote_files').where({ id }).first('filename', 'content_type', 'data')) as
-    { filename: string; content_type: string; data: Buffer } | undefined;
-  return row
-    ? { filename: row.filename, contentType: row.content_type, data: row.data }
-    : undefined;
+  const row = (await db('quote_files')
+    .where({ id })
+    .first('filename', 'content_type', db.raw('octet_length(data)::int AS size'))) as
+    { filename: string; content_type: string; size: number } | undefined;
+  if (!row) return undefined;
+  const data = Buffer.alloc(row.size);
+  for (let offset = 0; offset < row.size; offset += READ_SLICE_BYTES) {
+    const slice = (await db('quote_files')
+      .where({ id })
+      .first(db.raw('substring(data FROM ? FOR ?) AS chunk', [offset + 1, READ_SLICE_BYTES]))) as {
+      chunk: Buffer;
+    };
+    slice.chunk.copy(data, offset);
+  }
+  return { filename: row.filename, contentType: row.content_type, data };
 }
 
 export async function getQuoteFileData(db: Knex, id: string): Promise<Uint8Array | undefined> {

@@ -19,3 +19,10 @@ export interface QuoteDocument {
   lines: DocumentLine[];
   pageCount: number;
 }
+
+/**
+ * More text than this is no quote: a 29-page quote with its terms holds about 60 000
+ * characters. Reading refuses such a document (with a French reason), which also bounds the
+ * work of the extractor and the rules.
+ */
+export const MAX_DOCUMENT_CHARS = 300_000;

@@ -14,10 +14,12 @@ export function documentFromText(text: string): QuoteDocument {
   const lines: DocumentLine[] = [];
   pages.forEach((pageText, index) => {
     for (const raw of pageText.split(/\r?\n/u)) {
-      const line = raw.replace(/\s+$/u, '');
+      // trimEnd and a fixed-width lookahead: /\s+$/ and ` {2,}` rescan a long run of spaces
+      // from every position inside it (quadratic time on a line of 300 000 spaces)
+      const line = raw.trimEnd();
       if (!line.trim()) continue;
       const cells: DocumentCell[] = [];
-      for (const m of line.matchAll(/[^\t]+?(?=\t| {2,}|$)/gu)) {
+      for (const m of line.matchAll(/[^\t]+?(?=\t| {2}|$)/gu)) {
         const cellText = m[0].trim();
         if (cellText) cells.push({ text: cellText, x: m.index, xEnd: m.index + m[0].length });
       }

@@ -17,6 +17,7 @@ import { insertRawInbound } from '../db/inbound-raw-repo.js';
 import type { BrevoInboundItem } from './brevo-payload.js';
 import type { ParsedEmail } from './parsed-email.js';
 import { RawChecksum } from './raw-checksum.js';
+import { storableText } from '../db/storable-text.js';
 
 /** Size of the pieces a raw mail is stored in (one row each). */
 const STORED_CHUNK_BYTES = 1024 * 1024;
@@ -106,8 +107,10 @@ export async function ingestRawEmail(
       channel: input.channel,
       chunks: storedChunks(source as AsyncIterable<unknown>, checksum, input),
       keys: () => ({ messageId: checksum.messageId(), checksum: checksum.checksum() }),
-      ...(input.envelope?.mailFrom !== undefined ? { envelopeFrom: input.envelope.mailFrom } : {}),
-      ...(input.envelope ? { envelopeRecipients: input.envelope.rcptTo } : {}),
+      ...(input.envelope?.mailFrom !== undefined
+        ? { envelopeFrom: storableText(input.envelope.mailFrom) }
+        : {}),
+      ...(input.envelope ? { envelopeRecipients: input.envelope.rcptTo.map(storableText) } : {}),
     });
   } catch (err) {
     if (raw instanceof Readable && !raw.readableEnded) raw.resume();

@@ -4,6 +4,7 @@
  */
 import type { AddressObject, EmailAddress, HeaderValue, Headers } from 'mailparser';
 import type { RawHeaderField } from './raw-checksum.js';
+import { storableText } from '../db/storable-text.js';
 
 export interface Mailbox {
   address: string;
@@ -36,7 +37,7 @@ export function readMailboxes(headers: Headers, name: string): Mailbox[] {
 
 /** `<local@Domain.FR>` → `<local@domain.fr>`: brackets ensured, domain lower-cased. */
 export function normaliseMessageId(raw: string): string | undefined {
-  const id = raw
+  const id = storableText(raw)
     .trim()
     .replace(/^<+|>+$/gu, '')
     .trim();

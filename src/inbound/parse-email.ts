@@ -24,6 +24,7 @@ import type {
   PolicyHeaders,
 } from './parsed-email.js';
 import { readAttachment, type ParseContext } from './read-attachment.js';
+import { storableDeep } from '../db/storable-text.js';
 
 export type * from './parsed-email.js';
 
@@ -237,7 +238,7 @@ function summarise(message: MessageRead, ctx: ParseContext): ParsedEmail {
   if (from) parsed.from = from;
   if (replyTo) parsed.replyTo = replyTo;
   if (date) parsed.date = date;
-  return parsed;
+  return storableDeep(parsed);
 }
 
 export async function parseEmail(

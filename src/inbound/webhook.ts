@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
 import { parseBrevoWebhook } from './brevo-payload.js';
 import { ingestWebhookItem } from './ingest-email.js';
+import { storableDeep } from '../db/storable-text.js';
 
 export const BREVO_WEBHOOK_PATH = '/api/v1/quote_checks/from_brevo_email';
 
@@ -54,7 +55,8 @@ export function createBrevoWebhookRouter(deps: WebhookDeps): Router {
     },
     express.json({ limit: '25mb' }),
     async (req: Request, res: Response) => {
-      const body: unknown = req.body;
+      // NUL and lone surrogates cannot be stored: cleaned before anything reads the items
+      const body: unknown = storableDeep(req.body);
       const rawItems: unknown[] =
         typeof body === 'object' && body !== null && 'items' in body && Array.isArray(body.items)
           ? (body.items as unknown[])

@@ -14,9 +14,9 @@ import {
   type OcrEngine,
   type OcrInput,
 } from '../adapters/ocr/ocr-engine.js';
-import { prepareImage } from '../adapters/ocr/prepare-image.js';
+import { prepareImageInChild } from '../adapters/ocr/prepare-image-process.js';
 import { documentFromText, type DocumentLine, type QuoteDocument } from '../extract/document.js';
-import type { ReadFailure, ReadOutcome } from './read-outcome.js';
+import { readFailure, type ReadFailure, type ReadOutcome } from './read-outcome.js';
 import { repairMisdecodedText } from './repair-text.js';
 
 export interface OcrDocumentOptions {
@@ -165,19 +165,35 @@ async function ocrPdfPages(
   return out;
 }
 
-/** The image to recognise: prepared for a local engine, else the original. */
+/** Image formats the preparation decodes: one it cannot decode is a damaged file. */
+const DECODED_FORMATS = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/bmp',
+  'image/webp',
+]);
+
+/**
+ * The image to recognise: prepared for a local engine (in a child process, see
+ * prepare-image-process.ts), else the original; or why it cannot be read (a damaged image, or
+ * one whose preparation outlasted the time limit).
+ */
 async function imageInput(
   bytes: Uint8Array,
   mime: string,
   opts: OcrDocumentOptions,
-): Promise<OcrInput> {
+): Promise<OcrInput | 'corrupt_image' | 'timeout'> {
   const original = { bytes, mime, filename: opts.filename };
   if (!(opts.prepareImages ?? !opts.engine.accepts.pdf)) return original;
   const started = performance.now();
-  const prepared = await prepareImage(bytes);
+  const result = await prepareImageInChild(bytes, { timeoutMs: opts.renderTimeoutMs });
+  const prepared = result.ok ? result.prepared : null;
   opts.logger?.debug(
     {
       prepared: prepared !== null,
+      failure: result.ok ? undefined : result.failure,
+      detail: result.ok ? undefined : result.detail,
       width: prepared?.width,
       height: prepared?.height,
       angle: prepared?.angle,
@@ -186,7 +202,8 @@ async function imageInput(
     },
     'image prepared for ocr',
   );
-  if (!prepared) return original;
+  if (!result.ok) return result.failure === 'timeout' ? 'timeout' : 'corrupt_image';
+  if (!prepared) return DECODED_FORMATS.has(mime) ? 'corrupt_image' : original;
   const base = baseName(opts.filename).replace(/\.[^.]*$/u, '') || 'image';
   return { bytes: prepared.png, mime: 'image/png', filename: `${base}.png` };
 }
@@ -239,7 +256,12 @@ export async function ocrDocument(
     let pages: string[];
     if (read.reason === 'image') {
       ocrPageCount = 1;
-      pages = await recognise(opts.engine, await imageInput(bytes, read.mime, opts), timeoutMs);
+      const input = await imageInput(bytes, read.mime, opts);
+      if (typeof input === 'string') {
+        const name = { filename: displayName(opts.filename), label: '', extension: '' };
+        return readFailure(input, { ...name, mime: read.mime });
+      }
+      pages = await recognise(opts.engine, input, timeoutMs);
     } else {
       const all = pageRange(read.pageCount ?? 1).slice(0, MAX_OCR_PAGES);
       ocrPageCount = all.length;

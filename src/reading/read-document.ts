@@ -4,11 +4,19 @@
  * precise French reason. Never throws for a bad file; rejects only on bugs.
  */
 import type { PdfLogger, PdfReader } from '../adapters/pdf/pdf-reader.js';
+import { MAX_DOCUMENT_CHARS } from '../domain/quote-document.js';
 import { documentFromText } from '../extract/document.js';
 import { baseName, displayName } from './file-name.js';
 import { readFailure, type ProblemContext, type ReadOutcome } from './read-outcome.js';
 import { decodeTextFile, repairDocument, repairMisdecodedText } from './repair-text.js';
-import { IMAGE_KINDS, OFFICE_KINDS, sniffFileType, type TextEncodingName } from './sniff.js';
+import { imageSize, MAX_IMAGE_PIXELS } from './image-size.js';
+import {
+  IMAGE_KINDS,
+  OFFICE_KINDS,
+  sniffFileType,
+  type SniffedKind,
+  type TextEncodingName,
+} from './sniff.js';
 
 export type { ReadFailure, ReadFailureReason, ReadingCode, ReadOutcome } from './read-outcome.js';
 
@@ -58,6 +66,10 @@ async function readPdf(
         return readFailure('encrypted', ctx);
       case 'timeout':
         return readFailure('timeout', ctx);
+      case 'decompression_bomb':
+        return readFailure('decompression_bomb', ctx);
+      case 'too_much_text':
+        return readFailure('too_much_text', { ...ctx, pageCount: result.pageCount });
       case 'worker_crashed':
         return readFailure(truncated ? 'truncated' : 'corrupt', { ...ctx, crashed: true });
       case 'zero_pages':
@@ -85,7 +97,10 @@ async function readPdf(
 }
 
 function readText(bytes: Uint8Array, encoding: TextEncodingName, ctx: Context): ReadOutcome {
+  // A character takes at most four bytes: a file over four times the limit is not even decoded.
+  if (bytes.length > 4 * MAX_DOCUMENT_CHARS) return readFailure('too_much_text', ctx);
   const text = repairMisdecodedText(decodeTextFile(bytes, encoding));
+  if (text.length > MAX_DOCUMENT_CHARS) return readFailure('too_much_text', ctx);
   if (!text.trim()) return readFailure('blank_text', ctx);
   const doc = documentFromText(text);
   return {
@@ -98,6 +113,20 @@ function readText(bytes: Uint8Array, encoding: TextEncodingName, ctx: Context): 
   };
 }
 
+/**
+ * An image is read by OCR (ocr-document.ts) unless its header shows it damaged or too large:
+ * those are refused here, before any decoder allocates its pixels.
+ */
+function readImage(bytes: Uint8Array, kind: SniffedKind, ctx: Context): ReadOutcome {
+  const size = imageSize(bytes, kind);
+  if (size === 'corrupt') return readFailure('corrupt_image', ctx);
+  if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
+    return readFailure('image_too_large', { ...ctx, dimensions: size });
+  }
+  if (size && !size.complete) return readFailure('truncated_image', ctx);
+  return readFailure('image', ctx);
+}
+
 async function readByType(bytes: Uint8Array, opts: ReadDocumentOptions): Promise<ReadOutcome> {
   const type = sniffFileType(bytes);
   const ctx: Context = {
@@ -108,7 +137,7 @@ async function readByType(bytes: Uint8Array, opts: ReadDocumentOptions): Promise
   };
   if (type.kind === 'empty') return readFailure('empty_file', ctx);
   if (type.kind === 'pdf') return readPdf(bytes, opts, ctx);
-  if (IMAGE_KINDS.has(type.kind)) return readFailure('image', ctx);
+  if (IMAGE_KINDS.has(type.kind)) return readImage(bytes, type.kind, ctx);
   if (ctx.extension === 'pdf') return readFailure('not_really_pdf', ctx);
   if (type.kind === 'zip') return readFailure('zip', ctx);
   if (OFFICE_KINDS.has(type.kind)) return readFailure('office', ctx);

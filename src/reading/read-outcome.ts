@@ -3,7 +3,9 @@
  * (DESIGN.md §5) and a French `problem` saying precisely what is wrong and what to do, written
  * for the person who sent the file.
  */
+import { MAX_DOCUMENT_CHARS } from '../domain/quote-document.js';
 import type { QuoteDocument } from '../extract/document.js';
+import { MAX_IMAGE_PIXELS } from './image-size.js';
 
 export type ReadingCode = 'empty_file_error' | 'file_reading_error' | 'unsupported_file_format';
 
@@ -20,7 +22,12 @@ export type ReadFailureReason =
   | 'zip'
   | 'office'
   | 'unknown_format'
-  | 'timeout';
+  | 'timeout'
+  | 'decompression_bomb'
+  | 'too_much_text'
+  | 'image_too_large'
+  | 'corrupt_image'
+  | 'truncated_image';
 
 export type ReadOutcome =
   | {
@@ -58,6 +65,11 @@ const CODES: Record<ReadFailureReason, [ReadFailure['kind'], ReadingCode]> = {
   office: ['unsupported', 'unsupported_file_format'],
   unknown_format: ['unsupported', 'unsupported_file_format'],
   timeout: ['unreadable', 'file_reading_error'],
+  decompression_bomb: ['unreadable', 'file_reading_error'],
+  too_much_text: ['unreadable', 'file_reading_error'],
+  image_too_large: ['unreadable', 'file_reading_error'],
+  corrupt_image: ['unreadable', 'file_reading_error'],
+  truncated_image: ['unreadable', 'file_reading_error'],
 };
 
 export interface ProblemContext {
@@ -69,6 +81,13 @@ export interface ProblemContext {
   extension: string;
   /** A worker crash rather than a parse error (`corrupt` only). */
   crashed?: boolean;
+  /** Width and height in pixels (`image_too_large` only). */
+  dimensions?: { width: number; height: number };
+}
+
+/** 12 000 000 → « 12 millions », 40 000 000 → « 40 millions ». */
+function millions(pixels: number): string {
+  return `${Math.round(pixels / 1_000_000).toLocaleString('fr-FR')} millions`;
 }
 
 const RESEND_PDF =
@@ -129,6 +148,40 @@ function problemText(reason: ReadFailureReason, ctx: ProblemContext): string {
       return (
         `La lecture du fichier ${name} a pris trop de temps et a été interrompue : ` +
         `le fichier est probablement endommagé ou trop complexe. ${EXPORT_AGAIN}`
+      );
+    case 'decompression_bomb':
+      return (
+        `Le fichier PDF ${name} n’a pas été ouvert : une fois décompressé, son contenu serait ` +
+        'démesuré (des centaines de mégaoctets pour un fichier de petite taille), ce qui ' +
+        `n’arrive pas dans un devis et peut être un fichier piégé. ${EXPORT_AGAIN}`
+      );
+    case 'too_much_text':
+      return (
+        `Le document ${name} contient beaucoup trop de texte pour un devis (plus de ` +
+        `${MAX_DOCUMENT_CHARS.toLocaleString('fr-FR')} caractères) : il n’a pas été vérifié. ` +
+        'Envoyez seulement le devis, sans les documents joints (notices, catalogues…).'
+      );
+    case 'image_too_large': {
+      const size = ctx.dimensions
+        ? ` (${ctx.dimensions.width.toLocaleString('fr-FR')} × ${ctx.dimensions.height.toLocaleString('fr-FR')} pixels)`
+        : '';
+      return (
+        `L’image ${name} est trop grande pour être lue${size} : nous lisons les images ` +
+        `jusqu’à ${millions(MAX_IMAGE_PIXELS)} de pixels. ` +
+        'Renvoyez le PDF produit par le logiciel de devis, ou une photo de taille normale.'
+      );
+    }
+    case 'truncated_image':
+      return (
+        `L’image ${name} est incomplète : elle s’arrête avant la fin (envoi ou téléchargement ` +
+        'interrompu), et le bas du devis manquerait. Renvoyez l’image complète, ou mieux le PDF ' +
+        'produit par le logiciel de devis.'
+      );
+    case 'corrupt_image':
+      return (
+        `L’image ${name} est endommagée : elle ne peut pas être ouverte (fichier incomplet ` +
+        'ou abîmé). Renvoyez le PDF produit par le logiciel de devis, ou à défaut une nouvelle ' +
+        'photo du devis.'
       );
   }
 }

@@ -21,8 +21,9 @@ const REPAIRS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u00e2\u0082\u00ac/gu, '€'],
 ];
 
+/** Also drops NUL characters: never text, and PostgreSQL text cannot hold them. */
 export function repairMisdecodedText(text: string): string {
-  let out = text;
+  let out = text.replaceAll('\u0000', '');
   for (const [find, replace] of REPAIRS) out = out.replace(find, replace);
   return out;
 }

@@ -57,6 +57,12 @@ export interface GrayImage {
 
 /** Images with more pixels than this are left as they are (decoding cost, memory). */
 const MAX_INPUT_PIXELS = 40_000_000;
+/**
+ * Larger images are scaled down to this many pixels as they are decoded, and images are
+ * enlarged no further: the preparation keeps a few float copies of the image, and tesseract
+ * needs about 15 bytes a pixel (240 MB here).
+ */
+export const MAX_PREPARED_PIXELS = 16_000_000;
 /** The largest tilt looked for, in degrees, and the steps of the coarse and fine searches. */
 const MAX_ANGLE = 5;
 const COARSE_STEP = 0.25;
@@ -80,7 +86,7 @@ interface CanvasModule {
     getContext(kind: '2d'): {
       fillStyle: string;
       fillRect(x: number, y: number, w: number, h: number): void;
-      drawImage(image: unknown, x: number, y: number): void;
+      drawImage(image: unknown, x: number, y: number, w: number, h: number): void;
       getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
     };
   };
@@ -96,29 +102,46 @@ function loadCanvas(): Promise<CanvasModule | null> {
   return canvasModule;
 }
 
-/** Decodes PNG, JPEG, WebP… to grayscale pixels; null when it cannot. */
+/**
+ * Decodes PNG, JPEG, WebP… to grayscale pixels, scaled down to `MAX_PREPARED_PIXELS` at most;
+ * null when it cannot. A damaged file can crash the decoder (native code): the service runs
+ * this in a child process (prepare-image-process.ts).
+ */
 export async function decodeGray(bytes: Uint8Array): Promise<GrayImage | null> {
   const canvas = await loadCanvas();
   if (!canvas) return null;
   try {
     const image = await canvas.loadImage(Buffer.from(bytes));
-    const { width, height } = image;
-    if (!width || !height || width * height > MAX_INPUT_PIXELS) return null;
+    if (!image.width || !image.height || image.width * image.height > MAX_INPUT_PIXELS) {
+      return null;
+    }
+    const shrink = Math.min(1, Math.sqrt(MAX_PREPARED_PIXELS / (image.width * image.height)));
+    const width = Math.max(1, Math.round(image.width * shrink));
+    const height = Math.max(1, Math.round(image.height * shrink));
     const context = canvas.createCanvas(width, height).getContext('2d');
     // Transparent pixels (screenshots) are read on white paper, not black.
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
-    context.drawImage(image, 0, 0);
+    context.drawImage(image, 0, 0, width, height);
     return { gray: rgbaToGray(context.getImageData(0, 0, width, height).data), width, height };
   } catch {
     return null;
   }
 }
 
-/** Mean of each pixel's (2r+1)² neighbourhood, edges clamped (two passes of running sums). */
-function boxBlur(src: Float32Array, width: number, height: number, r: number): Float32Array {
+/**
+ * Mean of each pixel's (2r+1)² neighbourhood, edges clamped (two passes of running sums),
+ * stored as float32; or handed to `use(index, mean)` instead, sparing a float copy of the image.
+ */
+function boxBlur(
+  src: ArrayLike<number>,
+  width: number,
+  height: number,
+  r: number,
+  use?: (index: number, mean: number) => void,
+): Float32Array {
   const tmp = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
+  const out = use ? new Float32Array(0) : new Float32Array(src.length);
   const n = 2 * r + 1;
   for (let y = 0; y < height; y += 1) {
     const row = y * width;
@@ -133,7 +156,8 @@ function boxBlur(src: Float32Array, width: number, height: number, r: number): F
     let sum = 0;
     for (let k = -r; k <= r; k += 1) sum += tmp[min(height - 1, max(0, k)) * width + x]!;
     for (let y = 0; y < height; y += 1) {
-      out[y * width + x] = sum / n;
+      if (use) use(y * width + x, Math.fround(sum / n));
+      else out[y * width + x] = sum / n;
       sum += tmp[min(height - 1, y + r + 1) * width + x]! - tmp[max(0, y - r) * width + x]!;
     }
   }
@@ -407,12 +431,11 @@ export function rotateAndScale(image: GrayImage, degrees: number, scale: number)
 /** Unsharp mask: `amount` times the difference to a (2r+1)² box blur is added back. */
 export function sharpen(image: GrayImage, radius: number, amount: number): GrayImage {
   const { gray, width, height } = image;
-  const blurred = boxBlur(Float32Array.from(gray), width, height, radius);
   const out = new Uint8Array(gray.length);
-  for (let i = 0; i < out.length; i += 1) {
-    const v = gray[i]! + amount * (gray[i]! - blurred[i]!);
+  boxBlur(gray, width, height, radius, (i, blurred) => {
+    const v = gray[i]! + amount * (gray[i]! - blurred);
     out[i] = v < 0 ? 0 : v > 255 ? 255 : round(v);
-  }
+  });
   return { gray: out, width, height };
 }
 
@@ -432,11 +455,27 @@ export function prepareGray(
   if (options.invert !== false) image = invertDarkBands(image);
   const skew = options.deskew === false ? 0 : estimateSkew(image);
   const angle = abs(skew) >= MIN_ANGLE ? skew : 0;
-  const scale = scaleFor(image.width, options);
+  // a tall narrow image is enlarged no further than the pixels tesseract reads comfortably
+  const fit = Math.sqrt(MAX_PREPARED_PIXELS / (image.width * image.height));
+  const scale = Math.max(1, Math.min(scaleFor(image.width, options), fit));
   if (angle !== 0 || scale !== 1) image = rotateAndScale(image, angle, scale);
   const unsharp = options.sharpen === undefined ? DEFAULT_SHARPEN : options.sharpen;
   if (unsharp) image = sharpen(image, unsharp.radius, unsharp.amount);
   return { ...image, angle, scale };
+}
+
+/**
+ * The decoder's image and canvas (native memory, several bytes a pixel) are garbage once the
+ * pixels are read: collected, and their native memory released (by finalisers that run after a
+ * turn of the event loop), before the preparation allocates its own copies. Only where gc is
+ * exposed: the preparation's child process (prepare-image-process.ts).
+ */
+async function releaseDecoderMemory(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
 }
 
 /**
@@ -449,6 +488,7 @@ export async function prepareImage(
 ): Promise<PreparedImage | null> {
   const decoded = await decodeGray(bytes);
   if (!decoded) return null;
+  await releaseDecoderMemory();
   const { gray, width, height, angle, scale } = prepareGray(decoded, options);
   const dpi = scale === 1 ? undefined : 300;
   return { png: encodeGrayPng(gray, width, height, dpi), width, height, angle, scale };

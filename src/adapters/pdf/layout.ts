@@ -39,6 +39,11 @@ export interface LayoutLine {
 const CELL_GAP_EM = 0.6;
 /** In justified text (every gap word-sized) only gaps wider than this start a cell. */
 const JUSTIFIED_CELL_GAP_EM = 1.2;
+/**
+ * Most spaces standing for a line's left margin: a page of absurd size (/UserUnit 75000) would
+ * otherwise indent its lines by hundreds of thousands of spaces.
+ */
+const MAX_INDENT = 200;
 /** Gutters narrower than this many average character widths are word gaps, not columns. */
 const GUTTER_CHARS = 2.5;
 
@@ -110,7 +115,7 @@ function rowToLine(row: Row, charWidth: number): LayoutLine {
     if (cell === null) {
       cell = { text: piece, x: f.x, xEnd: f.x + f.width };
       cellHeight = f.height;
-      text = ' '.repeat(Math.max(0, Math.round(f.x / charWidth / 2))) + piece;
+      text = ' '.repeat(Math.min(MAX_INDENT, Math.max(0, Math.round(f.x / charWidth / 2)))) + piece;
       continue;
     }
     const gap = f.x - cell.xEnd;
@@ -135,6 +140,7 @@ function rowToLine(row: Row, charWidth: number): LayoutLine {
     cells: cells
       .map((c) => ({ ...c, text: c.text.replace(/\s+/gu, ' ').trim() }))
       .filter((c) => c.text),
-    text: text.replace(/\s+$/u, ''),
+    // trimEnd, not /\s+$/: that regex is quadratic on a long run of spaces inside the line
+    text: text.trimEnd(),
   };
 }

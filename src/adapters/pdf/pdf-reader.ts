@@ -1,8 +1,12 @@
 /**
- * PDF text extraction off the main thread: a small pool of long-lived worker threads (pdfjs
- * loaded once per thread, reused across files), one file per worker at a time, each request
- * with a time limit. On expiry the worker is terminated (a fresh one starts with the next
- * request) and the request answers `timeout`: a file can never hang the caller.
+ * PDF text extraction out of the caller's process: a small pool of long-lived child processes
+ * (pdf-child.ts; pdfjs loaded once per child, reused across files), one file per child at a
+ * time, each request with a time limit. On expiry the child is killed (a fresh one starts with
+ * the next request) and the request answers `timeout`: a file can never hang the caller, and
+ * what pdfjs allocates for it is never the caller's memory.
+ *
+ * Before a file reaches a worker, its streams are decoded only to count bytes (pdf-streams.ts):
+ * a decompression bomb is answered `decompression_bomb` without pdfjs ever inflating it.
  *
  * The worker runs the compiled `dist/src/adapters/pdf/pdf-worker.js`, found from the package
  * root, so the same code works from `dist/` and under jest (the `pretest` script builds).
@@ -10,21 +14,27 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../package-root.js';
-import { Worker } from 'node:worker_threads';
+import { spawnPdfChild, type PdfChild } from './pdf-child.js';
 import type { PdfRenderResult } from './pdf-render.js';
+import { inspectPdfStreams, type StreamInspection } from './pdf-streams.js';
 import type { PdfFailureKind, PdfLogger, PdfTextResult } from './pdf-text.js';
 import type { PdfWorkerRequest, PdfWorkerResponse } from './pdf-worker.js';
 
 export type { PdfLogger, PdfTextResult } from './pdf-text.js';
 export type { PdfRenderResult } from './pdf-render.js';
 
-export type PdfReadFailureKind = PdfFailureKind | 'timeout' | 'worker_crashed';
+/** Failures of the pool itself: time limit, worker gone, or a bomb refused before reading. */
+type PoolFailure = {
+  ok: false;
+  failure: 'timeout' | 'worker_crashed' | 'decompression_bomb';
+  errorName: string;
+};
 
-export type PdfReadResult =
-  PdfTextResult | { ok: false; failure: 'timeout' | 'worker_crashed'; errorName: string };
+export type PdfReadFailureKind = PdfFailureKind | PoolFailure['failure'];
 
-export type PdfPageImageResult =
-  PdfRenderResult | { ok: false; failure: 'timeout' | 'worker_crashed'; errorName: string };
+export type PdfReadResult = PdfTextResult | PoolFailure;
+
+export type PdfPageImageResult = PdfRenderResult | PoolFailure;
 
 export interface PdfReader {
   /** Extracts the text layer; `bytes` is copied, never detached. Rejects only on bugs. */
@@ -41,10 +51,10 @@ export interface PdfReader {
 }
 
 export interface PdfReaderOptions {
-  /** Worker threads, each reading one file at a time (default 1). */
+  /** Child processes, each reading one file at a time (default 1). */
   poolSize?: number;
   logger?: PdfLogger;
-  /** V8 old-generation cap per worker (default 1024 MB): a runaway file crashes its worker only. */
+  /** V8 heap cap per child (default 256 MB): a runaway file crashes its child only. */
   maxHeapMb?: number;
   /** Compiled worker file; defaults to `dist/src/adapters/pdf/pdf-worker.js` under the root. */
   workerPath?: string;
@@ -64,7 +74,7 @@ interface Job {
 
 interface Slot {
   index: number;
-  worker: Worker | null;
+  worker: PdfChild | null;
   /** The worker has loaded pdfjs: a request's time limit covers reading only. */
   ready: boolean;
   job: Job | null;
@@ -93,19 +103,21 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
+  // The pages of one file are rendered one request each: its streams are counted once.
+  const inspections = new WeakMap<Uint8Array, Promise<StreamInspection>>();
 
   function finish(slot: Slot, outcome: JobResult | Error): void {
     const job = slot.job;
     if (!job) return;
     clearTimeout(job.timer);
     slot.job = null;
-    slot.worker?.unref();
+    slot.worker?.setBusy(false);
     if (outcome instanceof Error) job.reject(outcome);
     else job.resolve(outcome);
     dispatch();
   }
 
-  function onMessage(slot: Slot, worker: Worker, msg: PdfWorkerResponse): void {
+  function onMessage(slot: Slot, worker: PdfChild, msg: PdfWorkerResponse): void {
     if ('log' in msg) {
       logger?.[msg.log.level]({ ...msg.log.obj, worker: slot.index }, msg.log.msg);
       return;
@@ -126,7 +138,7 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
     }
   }
 
-  function onGone(slot: Slot, worker: Worker, errorName: string): void {
+  function onGone(slot: Slot, worker: PdfChild, errorName: string): void {
     if (slot.worker !== worker) return;
     slot.worker = null;
     if (slot.job && !closed) {
@@ -135,21 +147,13 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
     }
   }
 
-  function spawn(slot: Slot): Worker {
-    const worker = new Worker(workerPath, {
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
-      stdout: true,
-      stderr: true,
+  function spawn(slot: Slot): PdfChild {
+    const worker: PdfChild = spawnPdfChild(workerPath, {
+      maxHeapMb: options.maxHeapMb ?? 256,
+      onMessage: (msg) => onMessage(slot, worker, msg),
+      onGone: (reason) => onGone(slot, worker, reason),
+      onOutput: (output) => logger?.debug({ worker: slot.index, output }, 'pdf worker output'),
     });
-    for (const stream of [worker.stdout, worker.stderr]) {
-      stream.on('data', (chunk: Buffer) => {
-        const output = chunk.toString('utf8').slice(0, 300);
-        logger?.debug({ worker: slot.index, output }, 'pdf worker output');
-      });
-    }
-    worker.on('message', (msg: PdfWorkerResponse) => onMessage(slot, worker, msg));
-    worker.on('error', (err: NodeJS.ErrnoException) => onGone(slot, worker, err.code ?? err.name));
-    worker.on('exit', (code) => onGone(slot, worker, `exit ${code}`));
     logger?.debug({ worker: slot.index }, 'pdf worker started');
     return worker;
   }
@@ -163,7 +167,7 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
     if (slot.job !== job) return;
     const worker = slot.worker;
     slot.worker = null;
-    void worker?.terminate();
+    worker?.kill();
     logger?.warn({ worker: slot.index, timeoutMs: job.timeoutMs }, 'pdf read timed out');
     finish(slot, { ok: false, failure: 'timeout', errorName: 'Timeout' });
   }
@@ -178,24 +182,41 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
         slot.worker = spawn(slot);
         slot.ready = false;
       }
-      slot.worker.ref();
+      slot.worker.setBusy(true);
       startTimer(slot, job, slot.ready ? job.timeoutMs : job.timeoutMs + STARTUP_LIMIT_MS);
       const request: PdfWorkerRequest = { id: job.id, bytes: job.bytes };
       if (job.render) request.render = job.render;
-      slot.worker.postMessage(request, [job.bytes.buffer as ArrayBuffer]);
+      slot.worker.send(request);
     }
   }
 
-  function enqueue(
+  function inspect(bytes: Uint8Array, timeoutMs: number): Promise<StreamInspection> {
+    let inspection = inspections.get(bytes);
+    if (!inspection) {
+      inspection = inspectPdfStreams(bytes, { deadlineMs: timeoutMs });
+      inspections.set(bytes, inspection);
+    }
+    return inspection;
+  }
+
+  async function enqueue(
     bytes: Uint8Array,
     timeoutMs: number,
     render?: Job['render'],
   ): Promise<JobResult> {
-    if (closed) return Promise.reject(new Error('PDF reader is closed'));
+    if (closed) throw new Error('PDF reader is closed');
+    const inspection = await inspect(bytes, timeoutMs);
+    if (!inspection.ok) {
+      const { reason, streams, decodedBytes } = inspection;
+      logger?.warn({ reason, streams, decodedBytes, sizeBytes: bytes.length }, 'pdf refused');
+      return reason === 'timeout'
+        ? { ok: false, failure: 'timeout', errorName: 'Timeout' }
+        : { ok: false, failure: 'decompression_bomb', errorName: 'DecompressionBomb' };
+    }
+    if (closed) throw new Error('PDF reader is closed');
     return new Promise<JobResult>((resolve, reject) => {
-      // A copy even for a Buffer, whose slice() is a view: the copy's buffer is transferred.
-      const copy = new Uint8Array(bytes);
-      const job: Job = { id: nextId++, bytes: copy, timeoutMs, resolve, reject };
+      // Sent as a copy (structured clone): the caller's bytes stay untouched.
+      const job: Job = { id: nextId++, bytes, timeoutMs, resolve, reject };
       if (render) job.render = render;
       queue.push(job);
       dispatch();
@@ -214,20 +235,23 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
       if (closed || !slot || slot.worker) return;
       slot.worker = spawn(slot);
       slot.ready = false;
-      slot.worker.unref();
+      slot.worker.setBusy(false);
     },
     async close() {
       closed = true;
       const stopped = new Error('PDF reader closed before the read finished');
       for (const job of queue.splice(0)) job.reject(stopped);
-      const terminations: Promise<number>[] = [];
+      const terminations: Promise<void>[] = [];
       for (const slot of slots) {
         if (slot.job) {
           clearTimeout(slot.job.timer);
           slot.job.reject(stopped);
           slot.job = null;
         }
-        if (slot.worker) terminations.push(slot.worker.terminate());
+        if (slot.worker) {
+          slot.worker.kill();
+          terminations.push(slot.worker.exited);
+        }
         slot.worker = null;
       }
       await Promise.all(terminations);

@@ -23,8 +23,12 @@ export interface RenderPageOptions {
   transferBytes?: boolean;
 }
 
-/** Pages larger than this many pixels (about A2 at 200 dpi) are scaled down to fit. */
-const MAX_PIXELS = 40_000_000;
+/**
+ * Pages larger than this many pixels (an A3 page at 250 dpi) are scaled down to fit: the
+ * canvas, its pixel copy and the OCR of the image (tesseract: about 15 bytes a pixel) cost
+ * memory by the pixel.
+ */
+const MAX_PIXELS = 12_000_000;
 
 interface CanvasAndContext {
   canvas: { width: number; height: number } | null;

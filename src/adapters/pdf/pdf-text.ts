@@ -8,8 +8,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { DocumentLine, QuoteDocument } from '../../extract/document.js';
+import { MAX_DOCUMENT_CHARS } from '../../domain/quote-document.js';
 import { buildLines, type Fragment, type LayoutLine } from './layout.js';
 
 /** The logger shape the PDF adapter needs (pino's Logger fits). */
@@ -20,8 +21,12 @@ export interface PdfLogger {
   error(obj: object, msg?: string): void;
 }
 
-/** Why pdfjs could not give text: password, broken structure, no page, other parse error. */
-export type PdfFailureKind = 'encrypted' | 'invalid' | 'zero_pages' | 'parse_error';
+/**
+ * Why pdfjs could not give text: password, broken structure, no page, other parse error, or more
+ * text than any quote holds (`MAX_DOCUMENT_CHARS`: reading stops there).
+ */
+export type PdfFailureKind =
+  'encrypted' | 'invalid' | 'zero_pages' | 'parse_error' | 'too_much_text';
 
 export type PdfTextResult =
   | {
@@ -60,8 +65,15 @@ export function pdfjsAssets(): NonNullable<typeof assets> {
 }
 
 /**
- * Starts loading a PDF with our safe options (no eval, no system fonts, errors only). pdfjs
- * detaches the buffer it is given: it is copied unless the caller hands it over.
+ * Images with more pixels than this are left out when rendering a page (pdfjs decodes an image
+ * whole, four bytes a pixel): a 600 dpi A4 scan has 35 million.
+ */
+export const MAX_RENDERED_IMAGE_PIXELS = 25_000_000;
+
+/**
+ * Starts loading a PDF with our safe options (no eval, no system fonts, errors only, no
+ * gigantic image). pdfjs detaches the buffer it is given: it is copied unless the caller hands
+ * it over.
  */
 export function loadPdf(bytes: Uint8Array, transferBytes = false): ReturnType<typeof getDocument> {
   return getDocument({
@@ -71,6 +83,7 @@ export function loadPdf(bytes: Uint8Array, transferBytes = false): ReturnType<ty
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
+    maxImageSize: MAX_RENDERED_IMAGE_PIXELS,
     verbosity: VerbosityLevel.ERRORS,
   });
 }
@@ -90,20 +103,55 @@ interface PageFragments {
   upright: Fragment[];
   /** Rotated or vertical runs, kept in content order after the page's lines. */
   rotated: string[];
+  /** Characters of the page's text items. */
+  chars: number;
+}
+
+type TextItems = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'];
+
+/** Thrown inside the worker when a document holds more text than any quote. */
+class TooMuchText extends Error {
+  override name = 'TooMuchText';
+}
+
+/**
+ * The page's text items, streamed (as `getTextContent` does) and cancelled once the document
+ * would hold more than `budget` characters: a page of millions of text operators never builds
+ * millions of items.
+ */
+async function readTextItems(page: PDFPageProxy, budget: number): Promise<TextItems> {
+  const reader = page.streamTextContent().getReader();
+  const items: TextItems = [];
+  let chars = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return items;
+    for (const item of value.items as TextItems) {
+      items.push(item);
+      chars += 'str' in item ? item.str.length : 0;
+    }
+    if (chars > budget) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooMuchText();
+    }
+  }
 }
 
 async function readPageFragments(
   doc: PDFDocumentProxy,
   pageNumber: number,
+  budget: number,
 ): Promise<PageFragments> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
+    const items = await readTextItems(page, budget);
     const upright: Fragment[] = [];
     const rotated: string[] = [];
-    for (const item of content.items) {
+    let chars = 0;
+    for (const item of items) {
       if (!('str' in item) || item.str.length === 0) continue;
+      chars += item.str.length;
       // Device space (y down, page rotation applied): a, b, c, d, e, f.
       const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = Util.transform(
         viewport.transform,
@@ -121,7 +169,7 @@ async function readPageFragments(
         rotated.push(item.str.trim());
       }
     }
-    return { upright, rotated };
+    return { upright, rotated, chars };
   } finally {
     page.cleanup();
   }
@@ -153,17 +201,23 @@ export async function extractPdfText(
     const pageTexts: string[] = [];
     const pagesWithoutText: number[] = [];
     const brokenPages: number[] = [];
+    let chars = 0;
     for (let page = 1; page <= pageCount; page += 1) {
       let fragments: PageFragments;
       try {
-        fragments = await readPageFragments(doc, page);
+        fragments = await readPageFragments(doc, page, MAX_DOCUMENT_CHARS - chars);
       } catch (err) {
+        if (err instanceof TooMuchText) {
+          options.logger?.info({ page, pageCount }, 'pdf text over the document limit');
+          return { ok: false, failure: 'too_much_text', errorName: err.name, pageCount };
+        }
         options.logger?.warn({ page, errorName: (err as Error).name }, 'pdf page unreadable');
         brokenPages.push(page);
         pagesWithoutText.push(page);
         pageTexts.push('');
         continue;
       }
+      chars += fragments.chars;
       const layout = buildLines(fragments.upright);
       const pageLines: DocumentLine[] = layout.map((l) => ({ page, text: l.text, cells: l.cells }));
       for (const text of fragments.rotated) {

@@ -1,18 +1,18 @@
 /**
- * Worker-thread entry of the PDF reader pool (pdf-reader.ts): a long-lived thread that loads
- * pdfjs once and extracts one file per request, so a slow or hostile PDF never blocks the main
- * thread and can be stopped by terminating the thread. Loaded from `dist/` (compiled JS).
+ * Child-process entry of the PDF reader pool (pdf-reader.ts, pdf-child.ts): a long-lived
+ * process that loads pdfjs once and extracts one file per request, so a slow or hostile PDF
+ * never blocks nor swells the service and can be stopped by killing the process. Loaded from
+ * `dist/` (compiled JS).
  *
- * Protocol: the worker posts `{ ready: true }` once pdfjs is loaded, then answers each request
- * with its id; log records may come in between.
+ * Protocol (IPC messages): the child sends `{ ready: true }` once pdfjs is loaded, then answers
+ * each request with its id; log records may come in between. It exits when its parent is gone.
  */
-import { parentPort } from 'node:worker_threads';
 import type { PdfRenderResult } from './pdf-render.js';
 import type { PdfLogger, PdfTextResult } from './pdf-text.js';
 
 export interface PdfWorkerRequest {
   id: number;
-  /** Transferred to the worker: the sender must not reuse it. */
+  /** A copy (structured clone): the child owns it. */
   bytes: Uint8Array;
   /** Render this page to a grayscale PNG instead of extracting the text layer. */
   render?: { page: number; dpi: number };
@@ -28,19 +28,20 @@ export type PdfWorkerResponse =
   /** A bug in our code (not a bad file): the reader rejects the request with it. */
   | { id: number; bug: { name: string; message: string; stack?: string } };
 
-const port = parentPort;
-if (!port) throw new Error('pdf-worker.js must be started as a worker thread');
+const send = process.send?.bind(process);
+if (!send) throw new Error('pdf-worker.js must be started as a child process with IPC');
+// An orphan (the service killed) has nothing left to do.
+process.on('disconnect', () => process.exit(0));
 
-// pdfjs inflates streams with DecompressionStream (node:zlib) when it exists. Terminating a
-// worker while a zlib handle is being set up aborts the whole process (node_zlib.cc "close
-// before init"), and timeouts terminate workers: make pdfjs use its own JS inflate instead,
-// which is as fast for quote-sized files.
+// pdfjs inflates streams with DecompressionStream (node:zlib) when it exists; its own JS inflate
+// is as fast for quote-sized files (kept from the thread pool, where terminating a thread while
+// a zlib handle was being set up aborted the whole process).
 Reflect.deleteProperty(globalThis, 'DecompressionStream');
 const { extractPdfText } = await import('./pdf-text.js');
 const { renderPdfPage } = await import('./pdf-render.js');
 
 function post(message: PdfWorkerResponse): void {
-  port?.postMessage(message);
+  if (process.connected) send?.(message);
 }
 
 function relay(level: PdfLogLevel): (obj: object, msg?: string) => void {
@@ -55,13 +56,14 @@ const logger: PdfLogger = {
 };
 
 function handle(request: PdfWorkerRequest): Promise<PdfTextResult | PdfRenderResult> {
-  if (request.render) {
-    return renderPdfPage(request.bytes, { ...request.render, transferBytes: true });
-  }
-  return extractPdfText(request.bytes, { transferBytes: true, logger });
+  // A Buffer arrives as a Buffer, which pdfjs refuses: a plain view of the same bytes
+  const { buffer, byteOffset, byteLength } = request.bytes;
+  const bytes = new Uint8Array(buffer, byteOffset, byteLength);
+  if (request.render) return renderPdfPage(bytes, { ...request.render, transferBytes: true });
+  return extractPdfText(bytes, { transferBytes: true, logger });
 }
 
-port.on('message', (request: PdfWorkerRequest) => {
+process.on('message', (request: PdfWorkerRequest) => {
   handle(request).then(
     (result) => post({ id: request.id, result }),
     (err: unknown) => {

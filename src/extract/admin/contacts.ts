@@ -28,7 +28,9 @@ export function findPhones(text: string): TextMatch[] {
   return found;
 }
 
-const EMAIL_FIND_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
+// The local part is at most 64 characters (RFC 5321): unbounded, a long run of dots is rescanned
+// from each of its positions (quadratic time).
+const EMAIL_FIND_RE = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
 
 export function findEmails(text: string): TextMatch[] {
   const found: TextMatch[] = [];
