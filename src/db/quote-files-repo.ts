@@ -142,18 +142,12 @@ export interface StoredQuoteFile {
 const READ_SLICE_BYTES = 1024 * 1024;
 
 /**
- * The file as sent (name and bytes). A large file is read in 1 MiB slices into one buffer: in
- * one query, a 25 MB file cost the reading process about 200 MB at once (hex text, socket
- * buffers, decoded copy).
+ * The bytes of a stored file, read in 1 MiB slices into one buffer: in one query, a 25 MB file
+ * cost the reading process about 200 MB at once (hex text, socket buffers, decoded copy).
  */
-export async function getQuoteFile(db: Knex, id: string): Promise<StoredQuoteFile | undefined> {
-  const row = (await db('quote_files')
-    .where({ id })
-    .first('filename', 'content_type', db.raw('octet_length(data)::int AS size'))) as
-    { filename: string; content_type: string; size: number } | undefined;
-  if (!row) return undefined;
-  const data = Buffer.alloc(row.size);
-  for (let offset = 0; offset < row.size; offset += READ_SLICE_BYTES) {
+async function readInSlices(db: Knex, id: string, size: number): Promise<Buffer> {
+  const data = Buffer.alloc(size);
+  for (let offset = 0; offset < size; offset += READ_SLICE_BYTES) {
     const slice = (await db('quote_files')
       .where({ id })
       .first(db.raw('substring(data FROM ? FOR ?) AS chunk', [offset + 1, READ_SLICE_BYTES]))) as {
@@ -161,12 +155,27 @@ export async function getQuoteFile(db: Knex, id: string): Promise<StoredQuoteFil
     };
     slice.chunk.copy(data, offset);
   }
+  return data;
+}
+
+const SIZE = 'octet_length(data)::int AS size';
+
+/** The file as sent (name and bytes). */
+export async function getQuoteFile(db: Knex, id: string): Promise<StoredQuoteFile | undefined> {
+  const row = (await db('quote_files')
+    .where({ id })
+    .first('filename', 'content_type', db.raw(SIZE))) as
+    { filename: string; content_type: string; size: number } | undefined;
+  if (!row) return undefined;
+  const data = await readInSlices(db, id, row.size);
   return { filename: row.filename, contentType: row.content_type, data };
 }
 
+/** The bytes alone (the virus scan). */
 export async function getQuoteFileData(db: Knex, id: string): Promise<Uint8Array | undefined> {
-  const row = (await db('quote_files').where({ id }).first('data')) as { data: Buffer } | undefined;
-  return row?.data;
+  const row = (await db('quote_files').where({ id }).first(db.raw(SIZE))) as
+    { size: number } | undefined;
+  return row ? readInSlices(db, id, row.size) : undefined;
 }
 
 export async function setSecurityScan(db: Knex, id: string, good: boolean): Promise<void> {

@@ -8,6 +8,8 @@
  * replaced by U+FFFD.
  */
 
+import { mapStringsDeep } from '../domain/deep-strings.js';
+
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -15,16 +17,7 @@ export function storableText(text: string): string {
   return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd');
 }
 
-/**
- * `value` with every string (object keys included) made storable, inside plain objects and
- * arrays; anything else (Buffer, Date, streams) is kept as it is, by reference.
- */
+/** `value` with every string (object keys included) made storable, at any depth. */
 export function storableDeep<T>(value: T): T {
-  if (typeof value === 'string') return storableText(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => storableDeep(v)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[storableText(key)] = storableDeep(v);
-  return out as T;
+  return mapStringsDeep(value, storableText, { keys: true });
 }

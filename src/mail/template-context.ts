@@ -3,6 +3,7 @@
  * computed here so templates stay free of logic (no helpers, only `if` and `each`). Typography
  * too: one apostrophe in every string, and no-break spaces in the HTML part's strings.
  */
+import { mapStringsDeep } from '../domain/deep-strings.js';
 import type { ErrorDetail } from '../domain/finding.js';
 import { FR_WORDING, fillPlaceholders, rgeLookupUrl } from '../rules/wording.js';
 import { buildProMessages } from './pro-message.js';
@@ -160,20 +161,6 @@ const CONTEXT_BUILDERS: ContextBuilders = {
   unreadable_file: (d) => d,
 };
 
-/** Every string of a context (plain objects and arrays, any depth) passed through `fix`. */
-function mapStrings<T>(value: T, fix: (s: string) => string): T {
-  if (typeof value === 'string') return fix(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, fix)) as T;
-  if (value !== null && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, mapStrings(v as unknown, fix)]),
-    ) as T;
-  }
-  return value;
-}
-
 /**
  * One apostrophe in a mail: the templates and templates/wording/fr.json write the straight one
  * ('), while texts made elsewhere and shown in mails (reading problems, inbound reasons, file
@@ -187,7 +174,7 @@ function straightApostrophes(value: string): string {
 /** The Handlebars context of a template; `appName` is available everywhere. */
 export function templateContext<N extends TemplateName>(name: N, data: TemplateDataMap[N]): object {
   const build = CONTEXT_BUILDERS[name] as (d: TemplateDataMap[N]) => object;
-  return mapStrings({ appName: APP_NAME, ...build(data) }, straightApostrophes);
+  return mapStringsDeep({ appName: APP_NAME, ...build(data) }, straightApostrophes);
 }
 
 /**
@@ -197,7 +184,7 @@ export function templateContext<N extends TemplateName>(name: N, data: TemplateD
  * wraps it, and people copy it.
  */
 export function htmlContext(context: object): object {
-  return mapStrings(context, (s) =>
+  return mapStringsDeep(context, (s) =>
     s.replace(/(?<=\S) ([:;?!»])/gu, '\u00A0$1').replace(/« (?=\S)/gu, '«\u00A0'),
   );
 }
