@@ -108,7 +108,11 @@ type RawConfig = z.infer<typeof configSchema>;
 export interface Config extends Omit<RawConfig, 'MDSO_GESTE_PRICES_RANGES'> {
   /** Bearer token of the Brevo webhook (`INBOUND_WEBHOOK_TOKEN`, legacy `RAILS_INBOUND_EMAIL_PASSWORD`). */
   inboundWebhookToken?: string;
-  /** API keys by partner name (lowercased), from `MDSO_API_KEY_FOR_<PARTNER>`. */
+  /**
+   * API keys by partner name exactly as the variable suffix writes it (`MDSO`, `AMI`), from
+   * `MDSO_API_KEY_FOR_<PARTNER>` (spec/api.md §2.1: `auth/check` returns it verbatim; records
+   * get it lower-cased as `source_name`). Empty values are ignored.
+   */
   apiKeys: Readonly<Record<string, string>>;
   /** Price ranges excluding VAT by geste type, from `MDSO_GESTE_PRICES_RANGES` (`"min..max"`). */
   priceRanges: Readonly<Record<string, { min: number; max: number }>>;
@@ -186,7 +190,7 @@ export function loadConfig(
   const apiKeys: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const m = /^MDSO_API_KEY_FOR_([A-Z0-9_]+)$/u.exec(key);
-    if (m && value && value.trim()) apiKeys[(m[1] ?? '').toLowerCase()] = value.trim();
+    if (m && value && value.trim()) apiKeys[m[1] ?? ''] = value.trim();
   }
   if (issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({

@@ -42,7 +42,7 @@ describe('config', () => {
       MDSO_GESTE_PRICES_RANGES: '{"isolation_comble_perdu":"15..60"}',
       RAILS_INBOUND_EMAIL_PASSWORD: 'secret',
     });
-    expect(config.apiKeys).toEqual({ mdso: 'k1', partner_a: 'k2' });
+    expect(config.apiKeys).toEqual({ MDSO: 'k1', PARTNER_A: 'k2' });
     expect(config.priceRanges).toEqual({ isolation_comble_perdu: { min: 15, max: 60 } });
     expect(config.inboundWebhookToken).toBe('secret');
   });
