@@ -5,6 +5,7 @@
 import express, { type Express, type Router } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
+import { apiErrorHandler } from './errors.js';
 
 export interface AppOptions {
   db: Knex;
@@ -48,11 +49,6 @@ export function createApp(options: AppOptions): Express {
   app.use((_req, res) => {
     res.status(404).json({ error: 'Ressource introuvable' });
   });
-  app.use(
-    (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      options.logger.error({ err }, 'request failed');
-      res.status(500).json({ error: 'Erreur interne du service' });
-    },
-  );
+  app.use(apiErrorHandler(options.logger));
   return app;
 }
