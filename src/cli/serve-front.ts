@@ -1,11 +1,12 @@
 /**
- * The front of `mdso serve`: the HTTP server (health, Brevo webhook, mail previews) and the
- * inbound SMTP listener. Loaded by serve.ts once the job threads are starting.
+ * The front of `mdso serve`: the HTTP server (health, REST API and its docs, Brevo webhook, mail
+ * previews) and the inbound SMTP listener. Loaded by serve.ts once the job threads are starting.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { createApi } from '../api/api-router.js';
 import { createApp } from '../api/app.js';
 import type { Config } from '../config.js';
 import { packageRoot } from '../package-root.js';
@@ -55,11 +56,25 @@ export async function startFront(
     ...(config.inboundWebhookToken ? { token: config.inboundWebhookToken } : {}),
   });
   // Previews show invented sample data only; still, production does not need them.
+  // the development key opens the API as the MDSO (internal) partner
+  const api = createApi({
+    db: deps.db,
+    logger,
+    config,
+    version: options.version,
+    apiKeys: devKey ? { MDSO: devKey } : config.apiKeys,
+  });
   const routers =
     config.NODE_ENV === 'production'
-      ? [webhook]
-      : [webhook, createMailRouter({ renderer: deps.renderer })];
-  const app = createApp({ db: deps.db, version: options.version, logger, routers });
+      ? [webhook, api.router]
+      : [webhook, api.router, createMailRouter({ renderer: deps.renderer })];
+  const app = createApp({
+    db: deps.db,
+    version: options.version,
+    logger,
+    routers,
+    ...(config.API_TRUST_PROXY ? { trustProxy: config.API_TRUST_PROXY } : {}),
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s));
     s.once('error', reject);

@@ -126,6 +126,27 @@ export function buildCaseReportView(
   };
 }
 
+/**
+ * The report of one check on its own (the API's `/results` of a check, spec/api.md §5.12): the
+ * same view as a single-quote case report.
+ */
+export function buildCheckReportView(
+  check: QuoteCheck,
+  filename: string | null,
+  options: { frontendHost: string },
+): CaseReportView {
+  return {
+    kind: 'quote',
+    resultUrl: buildResultUrl({ frontendHost: options.frontendHost, checkId: check.id }),
+    analysedAt: (check.finishedAt ?? new Date()).toISOString(),
+    receivedAt: check.startedAt.toISOString(),
+    ...(check.reference ? { reference: check.reference } : {}),
+    quotes: [quoteView(check, filename, options.frontendHost)],
+    caseFindings: [],
+    notChecked: [],
+  };
+}
+
 /** Sends the results report of a validated case that came by e-mail; see the module comment. */
 export async function sendCaseReport(deps: MailDeps, caseId: string): Promise<CaseReportResult> {
   // One snapshot: the case, its checks and its thread as of the same instant.
