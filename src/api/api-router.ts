@@ -13,6 +13,7 @@ import { createRegistry, generateDocument } from './openapi.js';
 import { apiCors, perIpLimit, perKeyLimit } from './protection.js';
 import type { ApiContext, ApiRoutes } from './route-context.js';
 import { createDocsRouter } from './routes/docs.js';
+import { createErrorDetailRoutes } from './routes/error-details.js';
 import { createFeedbackRoutes } from './routes/feedbacks.js';
 import { createQuoteCheckRoutes } from './routes/quote-checks.js';
 import { createQuotesCaseRoutes } from './routes/quotes-cases.js';
@@ -57,6 +58,7 @@ export function createApi(options: ApiOptions): Api {
     createQuotesCaseRoutes(ctx),
     createResultsRoutes(ctx),
     createFeedbackRoutes(ctx),
+    createErrorDetailRoutes(ctx),
     createQuoteCheckRoutes(ctx),
   ];
   const router = express.Router();
