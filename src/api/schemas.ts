@@ -103,6 +103,7 @@ export const QuotesCase = z
     status: Status.optional(),
     profile: z.string().optional(),
     renovation_type: z.enum(['geste', 'ampleur']).optional(),
+    metadata: Metadata.optional(),
     started_at: z.iso.datetime({ offset: true }).optional(),
     finished_at: z.iso.datetime({ offset: true }).optional(),
     result_link: z.url(),
