@@ -30,13 +30,19 @@ export function quoteFindings(quote: QuoteReportView): ErrorDetail[] {
 export interface FindingCounts {
   points: number;
   recommendations: number;
+  /** Mentions seen but not read (DESIGN.md §5): a quote with some is not called « conforme ». */
+  toVerify?: number;
 }
 
 export function countQuote(quote: QuoteReportView): FindingCounts {
   if (quoteOutcome(quote) !== 'checked') return { points: 0, recommendations: 0 };
   const all = quoteFindings(quote);
   const recommendations = all.filter(isRecommendation).length;
-  return { points: all.length - recommendations, recommendations };
+  return {
+    points: all.length - recommendations,
+    recommendations,
+    toVerify: quote.toVerify?.length ?? 0,
+  };
 }
 
 export const plural = (n: number, one: string, many: string): string =>
@@ -61,10 +67,23 @@ export function statusLabel(quote: QuoteReportView): string {
   return checkedLabel(countQuote(quote));
 }
 
-/** « conforme, aucun oubli détecté » / « conforme (…, 1 recommandation) » / « 2 points à corriger ». */
+/**
+ * « conforme, aucun oubli détecté » / « conforme (…, 1 recommandation) » / « 2 points à corriger ».
+ * A quote with mentions left to check by a person is not « conforme »: we could not tell
+ * (« aucun point à corriger, 3 mentions à vérifier »).
+ */
 export function checkedLabel(counts: FindingCounts): string {
+  const toVerify = counts.toVerify ?? 0;
+  if (counts.points === 0 && toVerify > 0) {
+    return `${countsPhrase(counts)}, ${plural(toVerify, 'mention à vérifier', 'mentions à vérifier')}`;
+  }
   if (counts.points === 0 && counts.recommendations === 0) return 'conforme, aucun oubli détecté';
   return counts.points === 0 ? `conforme (${countsPhrase(counts)})` : countsPhrase(counts);
+}
+
+/** A checked quote shown as conforming: nothing to correct and nothing left to check. */
+export function looksConforming(counts: FindingCounts): boolean {
+  return counts.points === 0 && (counts.toVerify ?? 0) === 0;
 }
 
 const OUTCOME_WORDS: Record<Exclude<QuoteOutcome, 'checked'>, [string, string]> = {

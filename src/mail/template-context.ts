@@ -9,6 +9,7 @@ import { FR_WORDING, fillPlaceholders, rgeLookupUrl } from '../rules/wording.js'
 import { buildProMessages } from './pro-message.js';
 import {
   countQuote,
+  looksConforming,
   isRecommendation,
   plural,
   quoteFindings,
@@ -88,7 +89,7 @@ function quoteContext(quote: QuoteReportView, index: number, view: CaseReportVie
     filename: quote.filename ?? 'fichier sans nom',
     companyName: quote.companyName,
     statusLabel: statusLabel(quote),
-    isValid: checked && countQuote(quote).points === 0,
+    isValid: checked && looksConforming(countQuote(quote)),
     isChecked: checked,
     isPending: outcome === 'pending',
     resultUrl: quote.resultUrl ?? view.resultUrl,
