@@ -29,7 +29,11 @@ export async function findByResultToken(
   if (row) {
     const check = toQuoteCheck(row);
     const names = check.fileId ? await getFilenames(db, [check.fileId]) : new Map<string, string>();
-    return { kind: 'check', check, filename: check.fileId ? (names.get(check.fileId) ?? null) : null };
+    return {
+      kind: 'check',
+      check,
+      filename: check.fileId ? (names.get(check.fileId) ?? null) : null,
+    };
   }
   const found = (await db('quotes_cases').where({ result_token: token }).first('id')) as
     { id: string } | undefined;

@@ -122,10 +122,7 @@ function notCheckedOf(parts: readonly InboundPart[]): NotCheckedAttachment[] {
  * The report of a validated case: one quote → a single-quote report linking to the quote's page;
  * several → a case report linking to the case. Quotes in API order (newest first).
  */
-export function buildCaseReportView(
-  source: CaseReportSource,
-  links: LinkSettings,
-): CaseReportView {
+export function buildCaseReportView(source: CaseReportSource, links: LinkSettings): CaseReportView {
   const { quotesCase, checks } = source;
   const single = checks.length === 1 ? checks[0] : undefined;
   const caseFindings = activeDetails(quotesCase.validation, quotesCase.validationErrorEdits);
@@ -133,12 +130,34 @@ export function buildCaseReportView(
     kind: single ? 'quote' : 'case',
     caseId: quotesCase.id,
     ...(quotesCase.reference ? { reference: quotesCase.reference } : {}),
-    resultUrl: single ? mailLink(links, 'check', single.check) : mailLink(links, 'case', quotesCase),
+    resultUrl: single
+      ? mailLink(links, 'check', single.check)
+      : mailLink(links, 'case', quotesCase),
     analysedAt: (quotesCase.finishedAt ?? new Date()).toISOString(),
     receivedAt: quotesCase.createdAt.toISOString(),
     quotes: checks.map(({ check, filename }) => quoteView(check, filename, links)),
     caseFindings,
     notChecked: notCheckedOf(source.inbound.flatMap((m) => m.parts)),
+  };
+}
+
+/** The report of one quote check on its own (its result page), in the shape of a case report. */
+export function buildCheckReportView(
+  check: QuoteCheck,
+  filename: string | null,
+  links: LinkSettings,
+): CaseReportView {
+  const quote = quoteView(check, filename, links);
+  return {
+    kind: 'quote',
+    ...(check.caseId ? { caseId: check.caseId } : {}),
+    ...(check.reference ? { reference: check.reference } : {}),
+    resultUrl: quote.resultUrl ?? mailLink(links, 'check', check),
+    analysedAt: (check.finishedAt ?? new Date()).toISOString(),
+    receivedAt: check.startedAt.toISOString(),
+    quotes: [quote],
+    caseFindings: [],
+    notChecked: [],
   };
 }
 

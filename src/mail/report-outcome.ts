@@ -126,8 +126,9 @@ export function reportTotals(view: CaseReportView): FindingCounts {
     (sum, c) => ({
       points: sum.points + c.points,
       recommendations: sum.recommendations + c.recommendations,
+      toVerify: (sum.toVerify ?? 0) + (c.toVerify ?? 0),
     }),
-    { points: view.caseFindings.length, recommendations: 0 },
+    { points: view.caseFindings.length, recommendations: 0, toVerify: 0 },
   );
 }
 
@@ -154,6 +155,12 @@ export function verdictSentence(view: CaseReportView): string {
       ? `Les devis du dossier ne sont pas conformes ${AIDS}`
       : `Le devis n'est pas conforme ${AIDS}`;
     return `${subject} : ${countsPhrase(totals)}.`;
+  }
+  const toVerify = totals.toVerify ?? 0;
+  if (toVerify > 0) {
+    const where = several ? 'les devis du dossier' : 'le devis';
+    const mentions = plural(toVerify, 'mention à vérifier', 'mentions à vérifier');
+    return `Aucun point à corriger dans ${where}, mais ${mentions} (voir « À vérifier »).`;
   }
   const subject = several
     ? `Les devis du dossier sont conformes ${AIDS}`
