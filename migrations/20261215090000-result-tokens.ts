@@ -15,8 +15,12 @@ const TABLES = ['quote_checks', 'quotes_cases'] as const;
 export async function up(knex: Knex): Promise<void> {
   for (const table of TABLES) {
     await knex.raw(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS result_token text`);
-    await knex.raw(`ALTER TABLE ${table} ALTER COLUMN result_token SET DEFAULT ${RESULT_TOKEN_SQL}`);
-    await knex.raw(`UPDATE ${table} SET result_token = ${RESULT_TOKEN_SQL} WHERE result_token IS NULL`);
+    await knex.raw(
+      `ALTER TABLE ${table} ALTER COLUMN result_token SET DEFAULT ${RESULT_TOKEN_SQL}`,
+    );
+    await knex.raw(
+      `UPDATE ${table} SET result_token = ${RESULT_TOKEN_SQL} WHERE result_token IS NULL`,
+    );
     await knex.raw(`ALTER TABLE ${table} ALTER COLUMN result_token SET NOT NULL`);
     await knex.raw(
       `CREATE UNIQUE INDEX IF NOT EXISTS ${table}_result_token_key ON ${table} (result_token)`,

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQuoteCheck } from '../../src/db/quote-checks-repo.js';
 import { getQuotesCase } from '../../src/db/quotes-cases-repo.js';
+import { sendCaseReport } from '../../src/mail/case-report.js';
+import { createTestOutbox, testMailDeps } from '../support/mail-deps.js';
 import { finding, seedCase, seedCheck } from '../support/seed-results.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { HOSTILE, sampleCheck } from './result-fixtures.js';
@@ -235,5 +237,41 @@ describe('feedback', () => {
     ]);
     const html = await (await get(`/resultats/${token}?avis=merci`)).text();
     expect(html).toContain('Votre avis a bien été enregistré');
+  });
+});
+
+describe('the report mail', () => {
+  it('links to the result page, by token, when no frontend is configured', async () => {
+    const { caseId } = await seedCase(database.knex, [sampleCheck()]);
+    await database
+      .knex('quotes_cases')
+      .where({ id: caseId })
+      .update({ email: 'camille@client.example' });
+    const outbox = await createTestOutbox();
+    try {
+      const deps = await testMailDeps(database.knex, outbox.transport, {
+        FRONTEND_APPLICATION_HOST: undefined,
+        APPLICATION_HOST: server.url,
+      });
+      expect((await sendCaseReport(deps, caseId)).status).toBe('sent');
+      const [mail] = await outbox.mails();
+      const links = [
+        ...String(mail?.text).matchAll(/http:\/\/127\.0\.0\.1:\d+\/resultats\/[\w-]+/gu),
+      ];
+      expect(links.length).toBeGreaterThan(0);
+      const [checkId] = (await database
+        .knex('quote_checks')
+        .where({ case_id: caseId })
+        .pluck('id')) as string[];
+      // one quote: the report links to the quote's own page, never to an id
+      expect(links[0]![0]).toBe(
+        `${server.url}/resultats/${await tokenOf(database, 'quote_checks', checkId!)}`,
+      );
+      const page = await fetch(links[0]![0]);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Le devis n&#x27;est pas conforme');
+    } finally {
+      await outbox.remove();
+    }
   });
 });
