@@ -77,7 +77,14 @@ try {
   const deps = await createDeps(config, { logger, migrate: false });
   const db = deps.db;
   const pool = db.client.pool.max;
-  const api = createApi({ db, logger, config, version: 'bench', apiKeys: config.apiKeys });
+  const api = createApi({
+    db,
+    logger,
+    config,
+    version: 'bench',
+    apiKeys: config.apiKeys,
+    lookups: { lookupTtlMs: 3_600_000 },
+  });
   const app = createApp({ db, logger, version: 'bench', routers: [api.router] });
   const appServer = createServer(app);
   const appPort = await listen(appServer);

@@ -1,7 +1,8 @@
 /**
  * ADEME open data, dataset `historique-rge` (spec/external.md §3): the RGE qualifications of a
- * company by SIRET. Pages are followed through `next` links (rebased on our configured base URL,
- * loops and page count bounded); rows are normalised and returned as our own type.
+ * company by SIRET (or by a free-text query). Pages are followed through `next` links (rebased
+ * on our configured base URL, loops and page count bounded). Rows come back normalised
+ * (`AdemeRow`: every dataset key, as the public RGE check returns them) or as our own type.
  */
 import { UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -31,7 +32,18 @@ export interface AdemeQualification {
   url_qualification?: string;
 }
 
+/**
+ * A dataset row with every key ADEME sent, after the normalisations of spec/external.md §3:
+ * null values dropped, `domaine` always an array of strings, `telephone` in 2-digit groups,
+ * `site_internet` dropped when empty or only a scheme.
+ */
+export type AdemeRow = Record<string, unknown> & { _id: string };
+
 export interface AdemeClient {
+  /** Every row of a SIRET (all pages), normalised. */
+  rowsBySiret(siret: string): Promise<AdemeRow[]>;
+  /** Every row matching a free-text query (all pages), normalised. */
+  rowsByText(text: string): Promise<AdemeRow[]>;
   qualificationsBySiret(siret: string): Promise<AdemeQualification[]>;
 }
 
@@ -82,7 +94,30 @@ function domaines(value: unknown): string[] {
   return list.map(text).filter((d): d is string => d !== undefined);
 }
 
-/** Normalises one dataset row (spec/external.md §3); undefined when it lacks an `_id`. */
+/** The normalisations of spec/external.md §3 over a raw row; undefined when it lacks an `_id`. */
+export function normaliseRow(row: Record<string, unknown>): AdemeRow | undefined {
+  const id = text(row['_id']);
+  if (id === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value !== null && value !== undefined) out[key] = value;
+  }
+  out['_id'] = id;
+  if ('domaine' in out) out['domaine'] = domaines(out['domaine']);
+  if ('telephone' in out) {
+    const telephone = formatPhone(out['telephone']);
+    if (telephone === undefined) delete out['telephone'];
+    else out['telephone'] = telephone;
+  }
+  if ('site_internet' in out) {
+    const site = website(out['site_internet']);
+    if (site === undefined) delete out['site_internet'];
+    else out['site_internet'] = site;
+  }
+  return out as AdemeRow;
+}
+
+/** Our own type of one dataset row (raw or normalised); undefined when it lacks an `_id`. */
 export function toQualification(row: Record<string, unknown>): AdemeQualification | undefined {
   const id = text(row['_id']);
   if (id === undefined) return undefined;
@@ -192,33 +227,42 @@ export function createAdemeClient(options: AdemeClientOptions): AdemeClient {
     return url;
   }
 
-  return {
-    async qualificationsBySiret(siret) {
-      const started = Date.now();
-      let url: URL | undefined = new URL(linesUrl);
-      url.searchParams.set('qs', `siret:${siret.replace(/\s/gu, '')}`);
-      const seen = new Set<string>();
-      const rows: AdemeQualification[] = [];
-      while (url) {
-        if (seen.has(url.search)) {
-          throw new UpstreamError(ADAPTER, 'ADEME: pagination en boucle', { retryable: false });
-        }
-        if (seen.size >= maxPages) {
-          throw new UpstreamError(ADAPTER, `ADEME: plus de ${maxPages} pages`, {
-            retryable: false,
-          });
-        }
-        seen.add(url.search);
-        const page = await get(url);
-        for (const row of page.results) {
-          const qualification = toQualification(row);
-          if (qualification) rows.push(qualification);
-        }
-        url = page.next ? nextUrl(page.next) : undefined;
+  async function allRows(qs: string): Promise<AdemeRow[]> {
+    const started = Date.now();
+    let url: URL | undefined = new URL(linesUrl);
+    url.searchParams.set('qs', qs);
+    const seen = new Set<string>();
+    const rows: AdemeRow[] = [];
+    while (url) {
+      if (seen.has(url.search)) {
+        throw new UpstreamError(ADAPTER, 'ADEME: pagination en boucle', { retryable: false });
       }
-      const durationMs = Date.now() - started;
-      logger.debug({ adapter: ADAPTER, pages: seen.size, rows: rows.length, durationMs }, 'ademe');
-      return rows;
+      if (seen.size >= maxPages) {
+        throw new UpstreamError(ADAPTER, `ADEME: plus de ${maxPages} pages`, {
+          retryable: false,
+        });
+      }
+      seen.add(url.search);
+      const page = await get(url);
+      for (const raw of page.results) {
+        const row = normaliseRow(raw);
+        if (row) rows.push(row);
+      }
+      url = page.next ? nextUrl(page.next) : undefined;
+    }
+    const durationMs = Date.now() - started;
+    logger.debug({ adapter: ADAPTER, pages: seen.size, rows: rows.length, durationMs }, 'ademe');
+    return rows;
+  }
+
+  const rowsBySiret = (siret: string) => allRows(`siret:${siret.replace(/\s/gu, '')}`);
+
+  return {
+    rowsBySiret,
+    rowsByText: (query) => allRows(query.trim()),
+    async qualificationsBySiret(siret) {
+      const rows = await rowsBySiret(siret);
+      return rows.map(toQualification).filter((q): q is AdemeQualification => q !== undefined);
     },
   };
 }

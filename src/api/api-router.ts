@@ -12,11 +12,13 @@ import { createKeyring } from './auth.js';
 import { createRegistry, generateDocument } from './openapi.js';
 import { apiCors, perIpLimit, perKeyLimit } from './protection.js';
 import type { ApiContext, ApiRoutes } from './route-context.js';
+import { createDataChecksRoutes, type DataChecksDeps } from './routes/data-checks.js';
 import { createDocsRouter } from './routes/docs.js';
 import { createErrorDetailRoutes } from './routes/error-details.js';
 import { createFeedbackRoutes } from './routes/feedbacks.js';
 import { createQuoteCheckRoutes } from './routes/quote-checks.js';
 import { createQuotesCaseRoutes } from './routes/quotes-cases.js';
+import { createReferenceRoutes } from './routes/reference.js';
 import { createResultsRoutes } from './routes/results.js';
 import { createUploadRoutes } from './routes/upload.js';
 import { registerShared } from './schemas.js';
@@ -29,6 +31,8 @@ export interface ApiOptions {
   /** Keys by partner name: `config.apiKeys`, or the development key as MDSO. */
   apiKeys: Readonly<Record<string, string>>;
   fetchImpl?: typeof fetch;
+  /** The registries of the data checks (the pipeline's adapters and cache TTL). */
+  lookups: Omit<DataChecksDeps, 'db' | 'logger'>;
 }
 
 export interface Api {
@@ -54,6 +58,8 @@ export function createApi(options: ApiOptions): Api {
   };
   // literal collection paths first (reference modules), then the `/{id}` routes
   const modules: ApiRoutes[] = [
+    createReferenceRoutes(),
+    createDataChecksRoutes({ db: options.db, logger: options.logger, ...options.lookups }),
     createUploadRoutes(ctx),
     createQuotesCaseRoutes(ctx),
     createResultsRoutes(ctx),

@@ -15,7 +15,8 @@ import { ApiError } from './errors.js';
 const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
 
 /**
- * §8: in production, the host (and port) of `FRONTEND_APPLICATION_HOST` with any scheme, with
+ * §8: in production, the host (and port) of `FRONTEND_APPLICATION_HOST` (else of
+ * `APPLICATION_HOST`) with any scheme, with
  * credentials (plus `http://localhost:<port>` when `APP_ENV=staging`); elsewhere any origin,
  * without credentials.
  */
@@ -23,7 +24,10 @@ export function apiCors(config: Config): RequestHandler {
   if (config.NODE_ENV !== 'production') {
     return cors({ origin: '*', methods: API_METHODS, credentials: false });
   }
-  const frontendHost = new URL(config.FRONTEND_APPLICATION_HOST).host;
+  // without a frontend, the pages that call the API are our own (APPLICATION_HOST)
+  const frontendHost = new URL(
+    config.FRONTEND_APPLICATION_HOST ?? config.APPLICATION_HOST ?? 'http://localhost',
+  ).host;
   const staging = config.APP_ENV === 'staging';
   return cors({
     methods: API_METHODS,

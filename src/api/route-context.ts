@@ -3,17 +3,15 @@
  * `/api/v1/...` paths and a `register` that declares its schemas and paths in the OpenAPI
  * registry (the document is generated from those declarations).
  */
-import type { RequestHandler, Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Keyring } from './auth.js';
-import type { OpenAPIRegistry } from './openapi.js';
+import { linkSettings } from '../config.js';
+import type { RouteModule } from './routes/route-module.js';
 
-export interface ApiRoutes {
-  router: Router;
-  register(registry: OpenAPIRegistry): void;
-}
+export type ApiRoutes = RouteModule;
 
 export interface ApiContext {
   db: Knex;
@@ -26,6 +24,5 @@ export interface ApiContext {
   fetchImpl?: typeof fetch;
 }
 
-export const linkOptions = (ctx: Pick<ApiContext, 'config'>) => ({
-  frontendHost: ctx.config.FRONTEND_APPLICATION_HOST,
-});
+/** Where `result_link`s lead: the frontend when configured, else our result page. */
+export const linkOptions = (ctx: Pick<ApiContext, 'config'>) => linkSettings(ctx.config);

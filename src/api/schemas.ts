@@ -7,19 +7,12 @@
 import { CATEGORIES, FINDING_CODES, OWN_CODES, TYPES } from '../domain/finding-codes.js';
 import { z, type OpenAPIRegistry } from './openapi.js';
 
-export const GenericError = z
-  .strictObject({
-    error: z.string().openapi({ example: 'Record not found' }),
-    message: z.array(z.string()).optional(),
-  })
-  .openapi('GenericError', { description: 'Erreur (spec/api.md §3.1), messages en français.' });
-
-export const CodeError = z
-  .strictObject({
-    error_details: z.array(z.strictObject({ code: z.string() })),
-    valid: z.literal(false),
-  })
-  .openapi('CodeError');
+export {
+  GenericErrorSchema as GenericError,
+  CodeErrorSchema as CodeError,
+  json as jsonContent,
+} from './routes/common-schemas.js';
+import { GenericErrorSchema as GenericError, json } from './routes/common-schemas.js';
 
 const FindingCode = z.enum(FINDING_CODES as [string, ...string[]]).openapi('ErrorCode', {
   description: `Codes du catalogue public, et nos propres codes (${OWN_CODES.join(', ')}) : un client qui ne les connaît pas lit \`title\`/\`problem\`/\`solution\`.`,
@@ -116,10 +109,6 @@ export const IdParam = z.string().openapi({ description: 'UUID', example: 'c0ffe
 
 /** Responses every protected route may give. */
 export function protectedResponses(options: { notFound?: boolean; body?: boolean } = {}) {
-  const json = (schema: z.ZodType, description: string) => ({
-    description,
-    content: { 'application/json': { schema } },
-  });
   return {
     401: json(GenericError, 'Clé d’API absente ou invalide (ou non interne sur une route interne)'),
     ...(options.body ? { 400: json(GenericError, 'Corps de requête illisible') } : {}),
@@ -129,18 +118,12 @@ export function protectedResponses(options: { notFound?: boolean; body?: boolean
   };
 }
 
-export function jsonContent(schema: z.ZodType, description: string) {
-  return { description, content: { 'application/json': { schema } } };
-}
-
 export const BEARER = [{ bearer_api_key: [] as string[] }];
 
 /** Express `:id` → OpenAPI `{id}`. */
 export const openApiPath = (path: string): string => path.replace(/:(\w+)/gu, '{$1}');
 
 export function registerShared(registry: OpenAPIRegistry): void {
-  registry.register('GenericError', GenericError);
-  registry.register('CodeError', CodeError);
   registry.register('ErrorDetail', ErrorDetail);
   registry.register('QuoteCheck', QuoteCheck);
   registry.register('QuotesCase', QuotesCase);

@@ -1,6 +1,6 @@
 /**
- * The front of `mdso serve`: the HTTP server (health, REST API and its docs, Brevo webhook, mail
- * previews) and the inbound SMTP listener. Loaded by serve.ts once the job threads are starting.
+ * The front of `mdso serve`: the HTTP server (health, REST API and its docs, Brevo webhook, result
+ * pages, mail previews) and the inbound SMTP listener. Loaded by serve.ts once the job threads are starting.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,12 +8,13 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApi } from '../api/api-router.js';
 import { createApp } from '../api/app.js';
-import type { Config } from '../config.js';
+import { linkSettings, type Config } from '../config.js';
 import { packageRoot } from '../package-root.js';
 import type { Deps } from '../deps.js';
 import { createSmtpListener, type SmtpListener } from '../inbound/smtp-server.js';
 import { createBrevoWebhookRouter } from '../inbound/webhook.js';
 import { createMailRouter } from '../mail/mail-previews-router.js';
+import { createResultPagesRouter } from '../web/result-pages.js';
 import type { CommandIo } from './check.js';
 
 /** In development with no key configured, one key is generated once and kept in var/. */
@@ -55,6 +56,13 @@ export async function startFront(
     logger,
     ...(config.inboundWebhookToken ? { token: config.inboundWebhookToken } : {}),
   });
+  const resultPages = createResultPagesRouter({
+    db: deps.db,
+    logger,
+    mailRenderer: deps.renderer,
+    links: linkSettings(config),
+    templatesDir: join(packageRoot(), 'templates'),
+  });
   // Previews show invented sample data only; still, production does not need them.
   // the development key opens the API as the MDSO (internal) partner
   const api = createApi({
@@ -63,11 +71,16 @@ export async function startFront(
     config,
     version: options.version,
     apiKeys: devKey ? { MDSO: devKey } : config.apiKeys,
+    lookups: {
+      ...(deps.ademe ? { ademe: deps.ademe } : {}),
+      ...(deps.sirene ? { sirene: deps.sirene } : {}),
+      lookupTtlMs: deps.lookupTtlMs,
+    },
   });
   const routers =
     config.NODE_ENV === 'production'
-      ? [webhook, api.router]
-      : [webhook, api.router, createMailRouter({ renderer: deps.renderer })];
+      ? [webhook, api.router, resultPages]
+      : [webhook, api.router, resultPages, createMailRouter({ renderer: deps.renderer })];
   const app = createApp({
     db: deps.db,
     version: options.version,

@@ -26,6 +26,7 @@ const SUMMARY_COLUMNS = [
   'started_at',
   'finished_at',
   'result_sent_at',
+  'result_token',
   'created_at',
   'read_attributes',
   'comment',

@@ -1,58 +1,25 @@
-/**
- * Feedback on a quote check (table `quote_check_feedbacks`, spec/api.md §5.14–5.15): a global
- * one (rating, optional e-mail and comment) or one about a finding (its error-detail id and a
- * comment).
- */
+/** Feedbacks on quote checks (table `quote_check_feedbacks`, spec/domain.md §3.4, §8). */
 import type { Knex } from 'knex';
 
 export interface NewFeedback {
   quoteCheckId: string;
-  validationErrorDetailsId?: string | null;
-  rating?: number | null;
-  email?: string | null;
-  comment?: string | null;
+  /** A finding of the check: a per-finding feedback; absent for a global one. */
+  findingId?: string;
+  rating?: number;
+  comment?: string;
+  email?: string;
 }
 
-export interface Feedback {
-  id: string;
-  quoteCheckId: string;
-  validationErrorDetailsId: string | null;
-  rating: number | null;
-  email: string | null;
-  comment: string | null;
-}
-
-export async function createFeedback(db: Knex, feedback: NewFeedback): Promise<Feedback> {
+export async function insertFeedback(db: Knex, feedback: NewFeedback): Promise<string> {
   const [row] = (await db('quote_check_feedbacks')
     .insert({
       quote_check_id: feedback.quoteCheckId,
-      validation_error_details_id: feedback.validationErrorDetailsId ?? null,
+      validation_error_details_id: feedback.findingId ?? null,
       rating: feedback.rating ?? null,
-      email: feedback.email ?? null,
       comment: feedback.comment ?? null,
+      email: feedback.email ?? null,
     })
-    .returning([
-      'id',
-      'quote_check_id',
-      'validation_error_details_id',
-      'rating',
-      'email',
-      'comment',
-    ])) as {
-    id: string;
-    quote_check_id: string;
-    validation_error_details_id: string | null;
-    rating: number | null;
-    email: string | null;
-    comment: string | null;
-  }[];
+    .returning('id')) as { id: string }[];
   if (!row) throw new Error('quote_check_feedbacks: insert returned nothing');
-  return {
-    id: row.id,
-    quoteCheckId: row.quote_check_id,
-    validationErrorDetailsId: row.validation_error_details_id,
-    rating: row.rating,
-    email: row.email,
-    comment: row.comment,
-  };
+  return row.id;
 }

@@ -1,12 +1,14 @@
 /**
  * Answers of outside registries (ADEME RGE, SIRENE) kept with a time-to-live (table
  * `lookup_cache`), so a company is looked up once a day at most, and a quote re-checked during
- * an outage still gets the last known answer while it is fresh.
+ * an outage still gets the last known answer while it is fresh. The pipeline's enrichment and
+ * the API's public data checks share the same entries.
  */
 import type { Knex } from 'knex';
 import { jsonb } from './quote-check-row.js';
 
-export type LookupKind = 'ademe_rge' | 'sirene';
+/** `ademe_rge_rows`: normalised ADEME rows (adapters/ademe.ts `AdemeRow[]`) by SIRET or query. */
+export type LookupKind = 'ademe_rge_rows' | 'sirene';
 
 export async function getCachedLookup<T>(
   db: Knex,
@@ -34,4 +36,17 @@ export async function putCachedLookup(
 /** Drops expired entries (retention job). */
 export async function purgeExpiredLookups(db: Knex): Promise<number> {
   return db('lookup_cache').where('expires_at', '<', db.fn.now()).delete();
+}
+
+/** The fresh cached answer, else `fetch()`'s, stored for `ttlMs` (a failed fetch stores nothing). */
+export async function cachedLookup<T>(
+  db: Knex,
+  entry: { kind: LookupKind; key: string; ttlMs: number },
+  fetch: () => Promise<T>,
+): Promise<T> {
+  const cached = await getCachedLookup<T>(db, entry.kind, entry.key);
+  if (cached !== undefined) return cached;
+  const value = await fetch();
+  await putCachedLookup(db, { ...entry, value });
+  return value;
 }

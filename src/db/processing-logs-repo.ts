@@ -1,7 +1,9 @@
 /**
  * Processing logs (table `processing_logs`, spec/domain.md §3.5): one row per pipeline step run,
  * with tags `step`, `step/<name>`, `step/<name>/<outcome>` and the version, attempt and
- * duration in `output_result`. Never quote contents: ids, versions, codes and durations only.
+ * duration in `output_result`; and audit rows of the public data checks (tags
+ * `rge_validation` + `success`|`error`). Never quote contents: ids, versions, codes and
+ * durations only.
  */
 import type { Knex } from 'knex';
 import { jsonb } from './quote-check-row.js';
@@ -60,4 +62,23 @@ export async function listStepLogs(db: Knex, processableId: string): Promise<Ste
     version: row.output_result.version,
     durationMs: row.output_result.duration_ms,
   }));
+}
+
+/** An audit row of a call that concerns no record (the public RGE check, spec/api.md §5.5). */
+export interface AuditLog {
+  tags: string[];
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+export async function insertAuditLog(db: Knex, log: AuditLog): Promise<void> {
+  await db('processing_logs').insert({
+    tags: log.tags,
+    input_parameters: jsonb(log.input),
+    output_result: jsonb(log.output),
+    started_at: log.startedAt,
+    finished_at: log.finishedAt,
+  });
 }

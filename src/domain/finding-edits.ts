@@ -2,18 +2,14 @@
  * Human edits of findings (spec/domain.md §7, spec/api.md §5.16): dismiss a finding with a
  * reason, restore it, comment on it, and repeat an edit of a case finding on the checks of the
  * case. Pure: the caller gives the time and stores the result. The deletion reasons and their
- * French labels (api.md §5.8) live here, once, for the API routes and the result page alike.
+ * French labels (api.md §5.8) live in finding-codes.ts, once, for the API and the result page.
  */
+import { DELETION_REASONS, type DeletionReason } from './finding-codes.js';
 import type { ErrorDetail } from './finding.js';
 import type { FindingEdit, FindingEdits } from './quote-check.js';
 
-/** The deletion reasons of api.md §5.8, in the order they are offered. */
-export const DELETION_REASONS = {
-  information_present: "L'information est bien présente dans le devis",
-  not_used: "Le client n'est pas concerné par cette remarque",
-} as const;
-
-export type DeletionReasonCode = keyof typeof DELETION_REASONS;
+export { DELETION_REASONS };
+export type DeletionReasonCode = DeletionReason;
 
 export const REASON_MAX_LENGTH = 255;
 export const COMMENT_MAX_LENGTH = 1000;

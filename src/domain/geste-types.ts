@@ -43,7 +43,11 @@ export const GESTE_GROUP_LABELS: Record<GesteGroup, string> = {
   ventilation: 'Ventilation',
 };
 
-/** French titles shown to users and stored in `metadata.gestes` (upstream quirk on pac_hybride kept). */
+/**
+ * French titles of upstream's locale (`quote_checks.geste_type.title.*`): shown to users, the
+ * labels of `GET /data_checks/geste_types` and the only values accepted in `metadata.gestes`
+ * (spec/api.md §5.4, §5.7; upstream quirk on pac_hybride kept).
+ */
 export const GESTE_TITLES: Record<GesteType, string> = {
   chaudiere_biomasse: 'Chaudière biomasse',
   systeme_solaire_combine: 'Chauffage solaire combiné',
@@ -53,7 +57,7 @@ export const GESTE_TITLES: Record<GesteType, string> = {
   pac_hybride: 'Pompe à chaleur géothermique',
   pac_eau_eau: 'Pompe à chaleur eau / eau',
   chauffe_eau_solaire_individuel: 'Chauffe-eau solaire individuel',
-  chauffe_eau_thermo: 'Chauffe-eau thermodynamique',
+  chauffe_eau_thermo: 'Chauffe-eau thermodynamique (CET)',
   isolation_thermique_par_exterieur_ITE: "Isolation des murs par l'extérieur (ITE)",
   isolation_thermique_par_interieur_ITI: "Isolation des murs par l'intérieur (ITI)",
   isolation_comble_perdu: 'Isolation des planchers de combles perdus',

@@ -117,12 +117,54 @@ export function reportSummary(view: CaseReportView): string {
   }
   const what = parts.join(', ');
   if (checked === 0) return `Aucun devis n'a pu être vérifié : ${what}.`;
-  const totals = view.quotes.map(countQuote).reduce(
+  return `${what} : ${countsPhrase(reportTotals(view))}.`;
+}
+
+/** Points to correct (case findings included) and recommendations of the whole report. */
+export function reportTotals(view: CaseReportView): FindingCounts {
+  return view.quotes.map(countQuote).reduce(
     (sum, c) => ({
       points: sum.points + c.points,
       recommendations: sum.recommendations + c.recommendations,
+      toVerify: (sum.toVerify ?? 0) + (c.toVerify ?? 0),
     }),
-    { points: view.caseFindings.length, recommendations: 0 },
+    { points: view.caseFindings.length, recommendations: 0, toVerify: 0 },
   );
-  return `${what} : ${countsPhrase(totals)}.`;
+}
+
+/** Controls of a checked quote that raised no finding shown (« points conformes »). */
+export function conformingCount(quote: QuoteReportView): number {
+  if (quoteOutcome(quote) !== 'checked') return 0;
+  const { points, recommendations } = countQuote(quote);
+  return Math.max(0, (quote.controlsCount ?? 0) - points - recommendations);
+}
+
+const AIDS = "aux attentes des aides (MaPrimeRénov', CEE)";
+
+/**
+ * The verdict in one sentence, first thing the result page says: « Le devis n'est pas conforme
+ * aux attentes des aides… : 3 points à corriger. »; the summary when no quote could be checked.
+ */
+export function verdictSentence(view: CaseReportView): string {
+  const checked = view.quotes.filter((q) => quoteOutcome(q) === 'checked').length;
+  if (checked === 0) return reportSummary(view);
+  const several = view.kind === 'case' && view.quotes.length > 1;
+  const totals = reportTotals(view);
+  if (totals.points > 0) {
+    const subject = several
+      ? `Les devis du dossier ne sont pas conformes ${AIDS}`
+      : `Le devis n'est pas conforme ${AIDS}`;
+    return `${subject} : ${countsPhrase(totals)}.`;
+  }
+  const toVerify = totals.toVerify ?? 0;
+  if (toVerify > 0) {
+    const where = several ? 'les devis du dossier' : 'le devis';
+    const mentions = plural(toVerify, 'mention à vérifier', 'mentions à vérifier');
+    return `Aucun point à corriger dans ${where}, mais ${mentions} (voir « À vérifier »).`;
+  }
+  const subject = several
+    ? `Les devis du dossier sont conformes ${AIDS}`
+    : `Le devis est conforme ${AIDS}`;
+  const detail = totals.recommendations === 0 ? 'aucun oubli détecté' : countsPhrase(totals);
+  return `${subject} : ${detail}.`;
 }

@@ -28,6 +28,8 @@ import type { TemplateName } from './template-names.js';
 export const APP_NAME = 'Mon Devis Sans Oublis';
 
 interface FindingContext {
+  /** The finding's id (the result page's forms name it; mails do not show it). */
+  id: string;
   title: string;
   problem?: string;
   solution?: string;
@@ -55,6 +57,7 @@ function findingContext(detail: ErrorDetail, frontendHost: string | undefined): 
   const said = detail.problem !== undefined;
   const value = shown && !said ? detail.provided_value : undefined;
   return {
+    id: detail.id,
     title: detail.title,
     problem: detail.problem,
     solution: detail.solution ?? fallback,

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OWN_CODES } from '../../src/domain/finding-codes.js';
-import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-server.js';
+import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 let database: TestDatabase;

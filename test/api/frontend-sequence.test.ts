@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startClaimLoop, type ClaimLoop } from '../../src/pipeline/claim-loop.js';
-import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-server.js';
+import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { closeTestReader, runnerDeps } from '../support/runner-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
@@ -24,7 +24,6 @@ type Check = {
 };
 
 const QUOTE = 'DEVIS n° 42\nSARL Chaleur\nPompe à chaleur air/eau 8 kW\nTotal TTC 9 500 €\n';
-const LABEL = "L'information est bien présente dans le devis";
 
 async function pollUntilFinal(id: string): Promise<Check> {
   for (let i = 0; i < 600; i++) {
@@ -87,9 +86,12 @@ describe('the frontend sequence', () => {
     const check = await pollUntilFinal(id);
     expect(check.status).toBe('invalid');
     const detail = check.error_details![0]!;
+    // the frontend offers the labels of this route and sends back the chosen label
+    const reasons = await server.api('/api/v1/quote_checks/error_detail_deletion_reasons');
+    const label = (reasons.json as { data: Record<string, string> }).data['information_present'];
     const path = `/api/v1/quote_checks/${id}/error_details/${encodeURIComponent(detail.id)}`;
     // the frontend appends the label without encoding; fetch percent-encodes it
-    const deleted = await call('DELETE', `${path}?reason=${LABEL}`);
+    const deleted = await call('DELETE', `${path}?reason=${label}`);
     expect(deleted.status).toBe(204);
     expect(deleted.text).toBe('');
     let reread = (await server.api(`/api/v1/quote_checks/${id}`)).json as Check;

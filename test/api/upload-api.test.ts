@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createQuotesCase } from '../../src/db/quotes-cases-repo.js';
 import { processChecksUntilFinal } from '../../src/pipeline/process-checks.js';
-import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-server.js';
+import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { startFakeHttps, type FakeHttps } from '../support/fake-https.js';
 import { closeTestReader, runnerDeps } from '../support/runner-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { startTestApi, type TestApi } from '../support/api-server.js';
+import { startTestApi, type TestApi } from '../support/api-test-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 type Schema = {
@@ -35,6 +35,8 @@ const UPSTREAM_DIR = new URL('../../../shared/reference/upstream/swagger/v1/', i
 
 /** Routes of §12 that this document serves: [method, our path, upstream path, status]. */
 const FRONTEND_ROUTES: [string, string, string, string][] = [
+  ['get', '/api/v1/quote_checks/metadata', '/quote_checks/metadata', '200'],
+  ['get', '/api/v1/data_checks/geste_types', '/data_checks/geste_types', '200'],
   ['post', '/api/v1/quote_checks', '/quote_checks', '201'],
   ['get', '/api/v1/quote_checks/{id}', '/quote_checks/{id}', '200'],
   ['post', '/api/v1/quotes_cases', '/quotes_cases', '201'],

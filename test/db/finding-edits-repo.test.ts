@@ -187,4 +187,4 @@ describe('a re-check', () => {
   });
 });
 
-const DELETION_LABEL = "L'information est bien présente dans le devis";
+const DELETION_LABEL = 'Élément bien présent dans le devis';

@@ -5,7 +5,7 @@
  * keeps null values (§6.5). Messages are French; unknown body keys are ignored.
  */
 import express from 'express';
-import { createFeedback, type Feedback } from '../../db/feedbacks-repo.js';
+import { insertFeedback } from '../../db/feedbacks-repo.js';
 import { shownDetails } from '../serializers/findings.js';
 import { callerOf, requireCaller } from '../auth.js';
 import { recordNotFound, validationFailed } from '../errors.js';
@@ -66,6 +66,15 @@ const DetailFeedback = z
   })
   .openapi('ErrorDetailFeedback');
 
+interface Feedback {
+  id: string;
+  quoteCheckId: string;
+  validationErrorDetailsId: string | null;
+  rating: number | null;
+  email: string | null;
+  comment: string | null;
+}
+
 function represent(feedback: Feedback): Record<string, unknown> {
   const base = {
     id: feedback.id,
@@ -118,13 +127,21 @@ export function createFeedbackRoutes(ctx: ApiContext): ApiRoutes {
       if (email && !EMAIL.test(email)) messages.push('email : adresse invalide.');
     }
     if (messages.length > 0) throw validationFailed(messages);
-    const feedback = await createFeedback(ctx.db, {
+    const stored = {
       quoteCheckId: check.id,
       validationErrorDetailsId: detailId ?? null,
       rating: detailId === undefined ? rating : null,
       email,
       comment,
+    };
+    const id = await insertFeedback(ctx.db, {
+      quoteCheckId: check.id,
+      ...(detailId !== undefined ? { findingId: detailId } : {}),
+      ...(stored.rating !== null ? { rating: stored.rating } : {}),
+      ...(comment ? { comment } : {}),
+      ...(email ? { email } : {}),
     });
+    const feedback: Feedback = { id, ...stored };
     ctx.logger.info(
       { quoteCheckId: check.id, feedbackId: feedback.id, detail: detailId !== undefined },
       'api: feedback received',

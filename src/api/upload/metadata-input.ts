@@ -4,19 +4,23 @@
  * §5.7. Upstream answered 500 to an unknown key, a non-array or bad JSON: here each is a 422 with
  * a French message. Empty arrays are dropped; the obsolete « Poêle à granulés » is rewritten.
  */
-import {
-  METADATA_AIDES,
-  METADATA_GESTE_ALIASES,
-  METADATA_GESTES,
-  METADATA_KEYS,
-} from '../../domain/quote-metadata.js';
+import { GESTE_TITLES } from '../../domain/geste-types.js';
+import { AIDES } from '../../domain/quote-options.js';
 import { validationFailed } from '../errors.js';
 
 export type QuoteMetadata = { aides?: string[]; gestes?: string[] };
 
+const METADATA_KEYS = ['aides', 'gestes'] as const;
+
+/** The lists of `GET /quote_checks/metadata` (spec/api.md §5.7). */
 const ALLOWED: Record<(typeof METADATA_KEYS)[number], ReadonlySet<string>> = {
-  aides: new Set(METADATA_AIDES),
-  gestes: new Set(METADATA_GESTES.flatMap((g) => g.values)),
+  aides: new Set(AIDES),
+  gestes: new Set(Object.values(GESTE_TITLES)),
+};
+
+/** Obsolete labels still sent by old clients, rewritten on the way in (upstream backport). */
+const METADATA_GESTE_ALIASES: Readonly<Record<string, string>> = {
+  'Poêle à granulés': 'Poêle/insert à bois/granulés',
 };
 
 /** undefined when absent or blank; the parsed metadata otherwise, or a 422. */

@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { MAX_DOCUMENT_CHARS } from '../../domain/quote-document.js';
+import { API_PROFILES, RENOVATION_TYPES } from '../../domain/quote-options.js';
 import type { Profile, RenovationType } from '../../domain/quote-check.js';
 import type { SubmitOptions, SubmittedFile } from '../../pipeline/submit-files.js';
 import { isInScope, type ApiCaller } from '../auth.js';
@@ -17,8 +18,7 @@ import { fetchFileUrl, parseAllowedPrefixes } from './fetch-file-url.js';
 import { parseMetadata } from './metadata-input.js';
 import type { ApiContext } from '../route-context.js';
 
-export const API_PROFILES = ['artisan', 'particulier', 'conseiller'] as const;
-export const RENOVATION_TYPES = ['geste', 'ampleur'] as const;
+export { API_PROFILES, RENOVATION_TYPES };
 
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v : undefined;

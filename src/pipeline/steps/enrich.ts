@@ -7,23 +7,11 @@
 import { UpstreamError } from '../../errors.js';
 import { digitsOf, isValidSiret } from '../../domain/identifiers.js';
 import type { Enrichment } from '../../domain/quote-check.js';
-import { getCachedLookup, putCachedLookup, type LookupKind } from '../../db/lookup-cache-repo.js';
+import { toQualification, type AdemeQualification } from '../../adapters/ademe.js';
+import { cachedLookup } from '../../db/lookup-cache-repo.js';
 import type { Step, StepDeps } from './step.js';
 
 export const ENRICH_VERSION = 'enrich/1';
-
-async function cachedLookup<T>(
-  deps: StepDeps,
-  kind: LookupKind,
-  key: string,
-  fetch: () => Promise<T>,
-): Promise<T> {
-  const cached = await getCachedLookup<T>(deps.db, kind, key);
-  if (cached !== undefined) return cached;
-  const value = await fetch();
-  await putCachedLookup(deps.db, { kind, key, value, ttlMs: deps.lookupTtlMs });
-  return value;
-}
 
 /** The SIRET printed on the quote (deterministic reading first, then the private-data LLM). */
 function siretOf(check: Parameters<Step['run']>[0]): string | undefined {
@@ -61,18 +49,30 @@ export const enrichStep: Step = {
     const enrichment: Enrichment = {};
     const unavailable: NonNullable<Enrichment['unavailable']> = [];
     const { ademe, sirene } = deps;
+    const ttlMs = deps.lookupTtlMs;
     if (ademe) {
       const rows = await degrade(
-        () => cachedLookup(deps, 'ademe_rge', siret, () => ademe.qualificationsBySiret(siret)),
+        () =>
+          cachedLookup(deps.db, { kind: 'ademe_rge_rows', key: siret, ttlMs }, () =>
+            ademe.rowsBySiret(siret),
+          ),
         () => unavailable.push('ademe'),
         deps,
         { adapter: 'ademe', quoteCheckId: check.id },
       );
-      if (rows) enrichment.rge = { qualifications: rows };
+      if (rows) {
+        const qualifications = rows
+          .map(toQualification)
+          .filter((q): q is AdemeQualification => q !== undefined);
+        enrichment.rge = { qualifications };
+      }
     }
     if (sirene) {
       const found = await degrade(
-        () => cachedLookup(deps, 'sirene', siret, () => sirene.lookupSiret(siret)),
+        () =>
+          cachedLookup(deps.db, { kind: 'sirene', key: siret, ttlMs }, () =>
+            sirene.lookupSiret(siret),
+          ),
         () => unavailable.push('sirene'),
         deps,
         { adapter: 'sirene', quoteCheckId: check.id },
