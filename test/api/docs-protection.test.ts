@@ -148,3 +148,33 @@ describe('protection', () => {
     expect(results.status).toBe(401);
   });
 });
+
+describe('CORS in production (spec/api.md §8)', () => {
+  let production: TestApi;
+  beforeAll(async () => {
+    production = await startTestApi(database, { NODE_ENV: 'production', APP_ENV: 'staging' });
+  });
+  afterAll(async () => {
+    await production.close();
+  });
+
+  it('lets the frontend host (any scheme) and, on staging, localhost in, with credentials', async () => {
+    const origin = async (value: string) =>
+      (
+        await fetch(`${production.url}/api/v1/auth/check`, {
+          method: 'OPTIONS',
+          headers: { origin: value, 'access-control-request-method': 'GET' },
+        })
+      ).headers;
+    for (const allowed of [
+      'https://front.example.fr',
+      'http://front.example.fr',
+      'http://localhost:3001',
+    ]) {
+      const headers = await origin(allowed);
+      expect(headers.get('access-control-allow-origin')).toBe(allowed);
+      expect(headers.get('access-control-allow-credentials')).toBe('true');
+    }
+    expect((await origin('https://evil.example')).get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -4,11 +4,14 @@
  * finding with the reason label → re-read → comment, restore → feedback; then the same edits on
  * a case finding, and the edit routes' refusals (internal only, scoped, unknown ids, pending).
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startClaimLoop, type ClaimLoop } from '../../src/pipeline/claim-loop.js';
 import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { closeTestReader, runnerDeps } from '../support/runner-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+// these tests run the real pipeline: room for a loaded machine
+jest.setTimeout(120_000);
 
 let database: TestDatabase;
 let server: TestApi;

@@ -2,12 +2,15 @@
  * auth/check, reading and updating a quote check through real HTTP (spec/api.md §5.1, §5.10,
  * §5.11), every response validated against the OpenAPI document.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { processChecksUntilFinal } from '../../src/pipeline/process-checks.js';
 import { submitFiles } from '../../src/pipeline/submit-files.js';
 import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { closeTestReader, runnerDeps } from '../support/runner-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+// these tests run the real pipeline: room for a loaded machine
+jest.setTimeout(120_000);
 
 let database: TestDatabase;
 let server: TestApi;

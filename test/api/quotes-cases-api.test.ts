@@ -1,9 +1,12 @@
 /** Cases through real HTTP (spec/api.md §5.17–5.19): create, read with checks, reference. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { processChecksUntilFinal } from '../../src/pipeline/process-checks.js';
 import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { closeTestReader, runnerDeps } from '../support/runner-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+// these tests run the real pipeline: room for a loaded machine
+jest.setTimeout(120_000);
 
 let database: TestDatabase;
 let server: TestApi;

@@ -2,13 +2,16 @@
  * `/results` pages and feedbacks through real HTTP (spec/api.md §5.12, §5.14, §5.15): internal
  * routes, the message escaped, feedback validation.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createQuotesCase } from '../../src/db/quotes-cases-repo.js';
 import { processChecksUntilFinal } from '../../src/pipeline/process-checks.js';
 import { submitFiles } from '../../src/pipeline/submit-files.js';
 import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { closeTestReader, runnerDeps } from '../support/runner-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+// these tests run the real pipeline: room for a loaded machine
+jest.setTimeout(120_000);
 
 let database: TestDatabase;
 let server: TestApi;

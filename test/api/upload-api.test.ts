@@ -3,13 +3,16 @@
  * their 401/404/422 answers, and the upload entering the same pipeline as mail and the CLI.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createQuotesCase } from '../../src/db/quotes-cases-repo.js';
 import { processChecksUntilFinal } from '../../src/pipeline/process-checks.js';
 import { AMI_KEY, MDSO_KEY, startTestApi, type TestApi } from '../support/api-test-server.js';
 import { startFakeHttps, type FakeHttps } from '../support/fake-https.js';
 import { closeTestReader, runnerDeps } from '../support/runner-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+// these tests run the real pipeline: room for a loaded machine
+jest.setTimeout(120_000);
 
 let database: TestDatabase;
 let server: TestApi;
@@ -46,7 +49,7 @@ beforeAll(async () => {
     else if (req.url === '/devis/away') {
       res.writeHead(302, { location: `${origin}/ailleurs/x.txt` }).end();
     } else if (req.url === '/devis/big.txt') res.end(Buffer.alloc(1_100_000, 'a'));
-    else if (req.url === '/devis/slow.txt') setTimeout(() => res.end('tard'), 3_000);
+    else if (req.url === '/devis/slow.txt') setTimeout(() => res.end('tard'), 20_000);
     else res.writeHead(404).end();
   });
   server = await startTestApi(
@@ -54,7 +57,7 @@ beforeAll(async () => {
     {
       MDSO_QUOTE_FILE_MAX_SIZE: '1',
       MDSO_ALLOWED_FILE_UPLOAD_URL_HOSTS: ` ${https.url}/devis/ ,, `,
-      MDSO_FILE_URL_TIMEOUT_MS: '1000',
+      MDSO_FILE_URL_TIMEOUT_MS: '4000',
       API_UPLOAD_LIMIT_PER_IP: '1000',
       API_UPLOAD_LIMIT_PER_KEY: '1000',
     },

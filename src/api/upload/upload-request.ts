@@ -8,7 +8,11 @@ import type { Knex } from 'knex';
 import { MAX_DOCUMENT_CHARS } from '../../domain/quote-document.js';
 import { API_PROFILES, RENOVATION_TYPES } from '../../domain/quote-options.js';
 import type { Profile, RenovationType } from '../../domain/quote-check.js';
-import type { SubmitOptions, SubmittedFile } from '../../pipeline/submit-files.js';
+import {
+  API_MAX_CHECKS_PER_CASE,
+  type SubmitOptions,
+  type SubmittedFile,
+} from '../../pipeline/submit-files.js';
 import { isInScope, type ApiCaller } from '../auth.js';
 import { unprocessable, validationFailed } from '../errors.js';
 import { loadCase } from '../records.js';
@@ -125,7 +129,7 @@ export async function uploadOptions(
     profile,
     renovationType,
     sourceName: caller.sourceName,
-    ...(quotesCase ? { caseId: quotesCase.id } : {}),
+    ...(quotesCase ? { caseId: quotesCase.id, maxChecksPerCase: API_MAX_CHECKS_PER_CASE } : {}),
     ...(inherited ? { metadata: inherited } : {}),
     ...(reference ? { reference } : {}),
     ...(parentId ? { parentId } : {}),
