@@ -36,7 +36,7 @@ const CommentBody = z
   })
   .openapi('ErrorDetailUpdate');
 
-function actionOf(req: Request): FindingEditAction {
+async function actionOf(req: Request): Promise<FindingEditAction> {
   if (req.method === 'DELETE') {
     const reason = req.query['reason'];
     return { kind: 'delete', reason: typeof reason === 'string' ? reason : null };
@@ -48,7 +48,7 @@ function actionOf(req: Request): FindingEditAction {
   if (comment !== null && typeof comment !== 'string') {
     throw validationFailed(['comment : du texte (ou null) est attendu.']);
   }
-  return { kind: 'comment', comment: sanitizeComment(comment) };
+  return { kind: 'comment', comment: await sanitizeComment(comment) };
 }
 
 const SUCCESS: Record<string, number> = { DELETE: 204, POST: 201, PATCH: 200, PUT: 200 };
@@ -63,7 +63,7 @@ export function createErrorDetailRoutes(ctx: ApiContext): ApiRoutes {
     const findingId = String(req.params['id']);
     if (kind === 'quote_checks') await loadCheck(ctx.db, caller, parentId);
     else await loadCase(ctx.db, caller, parentId);
-    const action = actionOf(req);
+    const action = await actionOf(req);
     const edit = kind === 'quote_checks' ? editQuoteCheckFinding : editQuotesCaseFinding;
     const outcome: FindingEditOutcome = await edit(ctx.db, parentId, { findingId, action });
     if (outcome === 'not_found') throw recordNotFound('ValidationErrorDetails', findingId);

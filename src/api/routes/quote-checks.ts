@@ -5,7 +5,6 @@
  * §5.10, §5.11. Comments are HTML-sanitised by sanitize-html before they are stored.
  */
 import express, { type Request, type Response } from 'express';
-import sanitizeHtml from 'sanitize-html';
 import { annotateQuoteCheck, markResultsDelivered } from '../../db/api-records-repo.js';
 import { callerOf, requireCaller } from '../auth.js';
 import { validationFailed, zodMessages } from '../errors.js';
@@ -28,9 +27,19 @@ export const MAX_COMMENT_CHARS = 1000;
 
 const AuthCheck = z.strictObject({ user: z.string() }).openapi('AuthCheck');
 
-/** Blank → null; tags outside a small allow-list removed, `<`/`>` of the text escaped. */
-export function sanitizeComment(value: string | null | undefined): string | null {
+type SanitizeHtml = typeof import('sanitize-html');
+let sanitizer: Promise<SanitizeHtml> | undefined;
+
+/**
+ * Blank → null; tags outside a small allow-list removed, `<`/`>` of the text escaped.
+ * sanitize-html (about 10 MB) is loaded with the first comment.
+ */
+export async function sanitizeComment(value: string | null | undefined): Promise<string | null> {
   if (value === null || value === undefined || !value.trim()) return null;
+  sanitizer ??= import('sanitize-html').then(
+    (m) => (m as unknown as { default: SanitizeHtml }).default,
+  );
+  const sanitizeHtml = await sanitizer;
   const clean = sanitizeHtml(value, {
     allowedTags: ['b', 'i', 'em', 'strong', 'p', 'br', 'ul', 'ol', 'li', 'a'],
     allowedAttributes: { a: ['href'] },
@@ -49,8 +58,8 @@ export const CheckPatch = z
   .openapi('QuoteCheckUpdate', { description: 'Les autres clés sont ignorées.' });
 
 /** The comment as stored, or 422 when it is too long (before or after sanitising). */
-export function checkedComment(value: string | null | undefined): string | null {
-  const clean = sanitizeComment(value);
+export async function checkedComment(value: string | null | undefined): Promise<string | null> {
+  const clean = await sanitizeComment(value);
   if ((value?.length ?? 0) > MAX_COMMENT_CHARS || (clean?.length ?? 0) > MAX_COMMENT_CHARS) {
     throw validationFailed([`comment : ${MAX_COMMENT_CHARS} caractères au plus.`]);
   }
@@ -78,7 +87,7 @@ export function createQuoteCheckRoutes(ctx: ApiContext): ApiRoutes {
     const parsed = CheckPatch.safeParse(req.body ?? {});
     if (!parsed.success) throw validationFailed(zodMessages(parsed.error));
     const changes: { comment?: string | null; reference?: string | null } = {};
-    if ('comment' in parsed.data) changes.comment = checkedComment(parsed.data.comment);
+    if ('comment' in parsed.data) changes.comment = await checkedComment(parsed.data.comment);
     if ('reference' in parsed.data) changes.reference = parsed.data.reference?.trim() || null;
     await annotateQuoteCheck(ctx.db, id, changes);
     ctx.logger.info({ quoteCheckId: id, keys: Object.keys(changes) }, 'api: quote check updated');

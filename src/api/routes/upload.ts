@@ -5,7 +5,6 @@
  * the pending QuoteCheck. Rate-limited per IP and per key.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import multer from 'multer';
 import { getCheckSummary } from '../../db/api-records-repo.js';
 import { MAX_DOCUMENT_CHARS } from '../../domain/quote-document.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
@@ -46,21 +45,29 @@ const UploadForm = z
 
 function multipart(ctx: ApiContext) {
   const maxBytes = ctx.config.MDSO_QUOTE_FILE_MAX_SIZE * 1_048_576;
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    // strictly less than the maximum size (spec/api.md §5.9)
-    limits: { fileSize: maxBytes - 1, files: 1, fields: 20, fieldSize: 4 * MAX_DOCUMENT_CHARS },
-  }).single('file');
-  return (req: Request, res: Response, next: NextFunction): void => {
+  // multer (about 10 MB) is loaded with the first upload
+  let parser: Promise<express.RequestHandler> | undefined;
+  const load = async (): Promise<express.RequestHandler> => {
+    const { default: multer } = await import('multer');
+    return multer({
+      storage: multer.memoryStorage(),
+      // strictly less than the maximum size (spec/api.md §5.9)
+      limits: { fileSize: maxBytes - 1, files: 1, fields: 20, fieldSize: 4 * MAX_DOCUMENT_CHARS },
+    }).single('file');
+  };
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    parser ??= load();
+    const parse = await parser;
     parse(req, res, (err: unknown) => {
       if (!err) return next();
-      if (err instanceof multer.MulterError) {
+      if (err instanceof Error && err.name === 'MulterError') {
+        const multerErr = err as Error & { code: string; field?: string };
         const message =
-          err.code === 'LIMIT_FILE_SIZE'
+          multerErr.code === 'LIMIT_FILE_SIZE'
             ? `Le fichier dépasse la taille maximale (${ctx.config.MDSO_QUOTE_FILE_MAX_SIZE} Mo).`
-            : err.code === 'LIMIT_UNEXPECTED_FILE'
-              ? `Un seul fichier est accepté, dans le champ file (reçu : ${err.field ?? '?'}).`
-              : `Formulaire refusé : ${err.message}`;
+            : multerErr.code === 'LIMIT_UNEXPECTED_FILE'
+              ? `Un seul fichier est accepté, dans le champ file (reçu : ${multerErr.field ?? '?'}).`
+              : `Formulaire refusé : ${multerErr.message}`;
         return next(unprocessable(message));
       }
       next(err);
