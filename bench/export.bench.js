@@ -66,6 +66,7 @@ function exportInChild(sourceUrl, targetUrl) {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
+      APPLICATION_HOST: 'https://mdso.bench.invalid',
       LOG_LEVEL: 'warn',
       DATABASE_URL: sourceUrl,
       METABASE_DATA_DB_URL: targetUrl,

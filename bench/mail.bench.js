@@ -81,6 +81,7 @@ const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
 function serviceEnv(url, outboxDir) {
   return {
     NODE_ENV: 'production',
+    APPLICATION_HOST: 'https://mdso.bench.invalid',
     LOG_LEVEL: 'warn',
     DATABASE_URL: url,
     ADEME_API_BASE_URL: '',

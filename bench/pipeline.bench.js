@@ -46,6 +46,7 @@ const ratio = (value, target) => `${(value / target).toFixed(2)} × target`;
 function serviceEnv(url) {
   return {
     NODE_ENV: 'production',
+    APPLICATION_HOST: 'https://mdso.bench.invalid',
     LOG_LEVEL: 'warn',
     DATABASE_URL: url,
     ADEME_API_BASE_URL: '',

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { isLoopbackUrl, type LinkSettings } from './domain/result-links.js';
 import { packageRoot } from './package-root.js';
 
 const bool = z
@@ -49,8 +50,10 @@ export const configSchema = z.object({
   BREVO_API_KEY: optionalString,
   BREVO_API_BASE_URL: z.url().default('https://api.brevo.com/v3'),
   // links
-  FRONTEND_APPLICATION_HOST: z.url().default('http://localhost:3001'),
-  APPLICATION_HOST: z.url().default('http://localhost:3000'),
+  /** The web frontend; unset = links go to the service's own result page. */
+  FRONTEND_APPLICATION_HOST: optionalUrl,
+  /** The service's own public URL; `http://localhost:<PORT>` when unset. */
+  APPLICATION_HOST: optionalUrl,
   // registries
   /** An empty value turns the lookup off (its rules are then "not verified"). */
   ADEME_API_BASE_URL: z
@@ -107,7 +110,9 @@ export const configSchema = z.object({
 
 type RawConfig = z.infer<typeof configSchema>;
 
-export interface Config extends Omit<RawConfig, 'MDSO_GESTE_PRICES_RANGES'> {
+export interface Config extends Omit<RawConfig, 'MDSO_GESTE_PRICES_RANGES' | 'APPLICATION_HOST'> {
+  /** The service's own public URL (`APPLICATION_HOST`, else `http://localhost:<PORT>`). */
+  APPLICATION_HOST: string;
   /** Bearer token of the Brevo webhook (`INBOUND_WEBHOOK_TOKEN`, legacy `RAILS_INBOUND_EMAIL_PASSWORD`). */
   inboundWebhookToken?: string;
   /**
@@ -189,6 +194,15 @@ export function loadConfig(
   if (rest.ENABLE_METABASE_EXPORT && !rest.METABASE_DATA_DB_URL) {
     issues.push('METABASE_DATA_DB_URL: requise quand ENABLE_METABASE_EXPORT=true');
   }
+  const applicationHost = rest.APPLICATION_HOST ?? `http://localhost:${rest.PORT}`;
+  const linkHost = rest.FRONTEND_APPLICATION_HOST ?? applicationHost;
+  if (rest.NODE_ENV === 'production' && isLoopbackUrl(linkHost)) {
+    const name = rest.FRONTEND_APPLICATION_HOST ? 'FRONTEND_APPLICATION_HOST' : 'APPLICATION_HOST';
+    issues.push(
+      `${name}: les liens des mails mèneraient à ${linkHost}, une adresse locale ; ` +
+        'en production, indiquez l’adresse publique du service (APPLICATION_HOST) ou du site',
+    );
+  }
   const apiKeys: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const m = /^MDSO_API_KEY_FOR_([A-Z0-9_]+)$/u.exec(key);
@@ -197,6 +211,7 @@ export function loadConfig(
   if (issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({
     ...rest,
+    APPLICATION_HOST: applicationHost,
     inboundWebhookToken: rest.INBOUND_WEBHOOK_TOKEN ?? rest.RAILS_INBOUND_EMAIL_PASSWORD,
     apiKeys: Object.freeze(apiKeys),
     priceRanges: Object.freeze(priceRanges),
@@ -205,3 +220,13 @@ export function loadConfig(
 
 /** Names of the settings of the schema, for `.env.example` checks and documentation. */
 export const SETTING_NAMES: readonly string[] = Object.keys(configSchema.shape);
+
+/** Where result links lead (DESIGN.md §6): the frontend when set, else our own pages. */
+export function linkSettings(
+  config: Pick<Config, 'FRONTEND_APPLICATION_HOST' | 'APPLICATION_HOST'>,
+): LinkSettings {
+  return {
+    ...(config.FRONTEND_APPLICATION_HOST ? { frontendHost: config.FRONTEND_APPLICATION_HOST } : {}),
+    applicationHost: config.APPLICATION_HOST,
+  };
+}

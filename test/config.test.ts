@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, SETTING_NAMES, withDotEnv } from '../src/config.js';
+import { ConfigError, linkSettings, loadConfig, SETTING_NAMES, withDotEnv } from '../src/config.js';
 
 const envExample = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
 
@@ -89,5 +89,32 @@ describe('.env file', () => {
     const env = { PORT: '4300' };
     expect(withDotEnv(env, join(dir, 'absent.env'))).toBe(env);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('link settings', () => {
+  it('link to our own result page on the service URL when no frontend is set', () => {
+    const config = loadConfig({ PORT: '4321' });
+    expect(config.FRONTEND_APPLICATION_HOST).toBeUndefined();
+    expect(config.APPLICATION_HOST).toBe('http://localhost:4321');
+    expect(linkSettings(config)).toEqual({ applicationHost: 'http://localhost:4321' });
+  });
+
+  it('refuse to start in production when mail links would lead to a local address', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /APPLICATION_HOST.*adresse locale/u,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        APPLICATION_HOST: 'https://mdso.exemple.fr',
+        FRONTEND_APPLICATION_HOST: 'http://127.0.0.1:3001',
+      }),
+    ).toThrow(/FRONTEND_APPLICATION_HOST/u);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      APPLICATION_HOST: 'https://mdso.exemple.fr',
+    });
+    expect(linkSettings(config).applicationHost).toBe('https://mdso.exemple.fr');
   });
 });

@@ -46,9 +46,15 @@ export function formatRecord(record: FoundRecord): string {
     year: 'numeric',
   }).format(quotesCase.createdAt);
   const named = quotesCase.reference ? `« ${quotesCase.reference} » ` : '';
-  const lines = [
-    `Dossier ${named}reçu le ${received} : ${status ? STATUS_LABELS[status] : 'vide'} (${checks.length} devis)`,
-  ];
+  // nothing to correct but mentions left to check: not « conforme » (DESIGN.md §5)
+  const toVerify = checks.some((c) => (c.check.validation?.toVerify?.length ?? 0) > 0);
+  const label =
+    status === 'valid' && toVerify
+      ? 'aucun point à corriger, mentions à vérifier'
+      : status
+        ? STATUS_LABELS[status]
+        : 'vide';
+  const lines = [`Dossier ${named}reçu le ${received} : ${label} (${checks.length} devis)`];
   for (const detail of quotesCase.validation?.errorDetails ?? []) {
     lines.push(`  ✗ ${detail.title}`);
   }

@@ -1,5 +1,5 @@
 /**
- * The front of `mdso serve`: the HTTP server (health, Brevo webhook, mail previews) and the
+ * The front of `mdso serve`: the HTTP server (health, Brevo webhook, result pages, mail previews) and the
  * inbound SMTP listener. Loaded by serve.ts once the job threads are starting.
  */
 import { randomBytes } from 'node:crypto';
@@ -7,12 +7,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../api/app.js';
-import type { Config } from '../config.js';
+import { linkSettings, type Config } from '../config.js';
 import { packageRoot } from '../package-root.js';
 import type { Deps } from '../deps.js';
 import { createSmtpListener, type SmtpListener } from '../inbound/smtp-server.js';
 import { createBrevoWebhookRouter } from '../inbound/webhook.js';
 import { createMailRouter } from '../mail/mail-previews-router.js';
+import { createResultPagesRouter } from '../web/result-pages.js';
 import type { CommandIo } from './check.js';
 
 /** In development with no key configured, one key is generated once and kept in var/. */
@@ -54,11 +55,18 @@ export async function startFront(
     logger,
     ...(config.inboundWebhookToken ? { token: config.inboundWebhookToken } : {}),
   });
+  const resultPages = createResultPagesRouter({
+    db: deps.db,
+    logger,
+    mailRenderer: deps.renderer,
+    links: linkSettings(config),
+    templatesDir: join(packageRoot(), 'templates'),
+  });
   // Previews show invented sample data only; still, production does not need them.
   const routers =
     config.NODE_ENV === 'production'
-      ? [webhook]
-      : [webhook, createMailRouter({ renderer: deps.renderer })];
+      ? [webhook, resultPages]
+      : [webhook, resultPages, createMailRouter({ renderer: deps.renderer })];
   const app = createApp({ db: deps.db, version: options.version, logger, routers });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s));

@@ -3,7 +3,7 @@
  * inbound SMTP listener and the Bree scheduler in one process, on `DATABASE_URL` or the embedded
  * PostgreSQL. The job threads are started first, as soon as the database is open, and the rest
  * is loaded while they boot. Stops cleanly on SIGINT (Ctrl-C: the terminal signals the whole
- * process group) and SIGTERM: the front stops taking work, the job threads finish their current
+ * process group), SIGTERM and SIGHUP: the front stops taking work, the job threads finish their current
  * step or give their checks back, then the database closes — the embedded PostgreSQL, which runs
  * in its own session and so never receives the terminal's signal, stops last.
  */
@@ -28,20 +28,20 @@ export function packageVersion(): string {
 }
 
 /**
- * The first SIGINT or SIGTERM, listened to from the start (a signal during start-up stops the
- * service once it is up). Later ones are ignored while the service stops: `npm start` passes the
- * terminal's SIGINT on to us, which then arrives twice.
+ * The first SIGINT, SIGTERM or SIGHUP (the terminal was closed), listened to from the start (a
+ * signal during start-up stops the service once it is up). Later ones are ignored while the
+ * service stops: `npm start` passes the terminal's SIGINT on to us, which then arrives twice.
  */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 function listenForStop(): { received: Promise<NodeJS.Signals>; dispose(): void } {
   let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
   const received = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return {
     received,
     dispose: () => {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
+      for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
     },
   };
 }

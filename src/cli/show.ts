@@ -1,6 +1,6 @@
 /** `mdso show ID [--json]`: a stored check or case, as the API gives it (spec/api.md §6.1/§6.2). */
 import { parseArgs } from 'node:util';
-import type { Config } from '../config.js';
+import { linkSettings, type Config } from '../config.js';
 import { serializeQuoteCheck } from '../api/serializers/quote-check.js';
 import { serializeQuotesCase } from '../api/serializers/quotes-case.js';
 import { findRecord } from '../db/records-repo.js';
@@ -20,7 +20,7 @@ export async function runShow(args: string[], config: Config, io: CommandIo): Pr
   return withDeps(config, {}, async (deps) => {
     const record = await findRecord(deps.db, id);
     if (!record) throw new NotFoundError(`Aucun devis ni dossier avec l’identifiant ${id}.`);
-    const links = { frontendHost: config.FRONTEND_APPLICATION_HOST };
+    const links = linkSettings(config);
     if (values.json) {
       const json =
         record.kind === 'check'

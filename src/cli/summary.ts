@@ -69,16 +69,16 @@ function visibleDetails(outcome: CheckOutcome): ErrorDetail[] {
 }
 
 /** « 2 points à corriger, 1 recommandation », or why the file was not checked (DESIGN.md §6). */
-function verdictOf(details: readonly ErrorDetail[]): string {
+function verdictOf(details: readonly ErrorDetail[], toVerify: number): string {
   const outcome = fileOutcome(details);
   if (outcome !== 'checked') return NOT_CHECKED_LABELS[outcome];
   const recommendations = details.filter(isRecommendation).length;
-  return checkedLabel({ points: details.length - recommendations, recommendations });
+  return checkedLabel({ points: details.length - recommendations, recommendations, toVerify });
 }
 
 export function formatSummary(file: string, outcome: CheckOutcome): string {
   const details = visibleDetails(outcome);
-  const out = [`${file} — ${verdictOf(details)}`];
+  const out = [`${file} — ${verdictOf(details, outcome.a_verifier?.length ?? 0)}`];
   if (outcome.reading === 'text_layer' || outcome.reading === 'plain_text') {
     out.push(...describeDocument(outcome.attributes, outcome.pageCount));
   } else if (outcome.reading === 'ocr') {

@@ -12,6 +12,7 @@ import * as inboundRawStorage from '../../migrations/20261124170000-inbound-raw-
 import * as attachmentPieces from '../../migrations/20261124180000-attachment-pieces.js';
 import * as validationToVerify from '../../migrations/20261207130000-validation-to-verify.js';
 import * as exportLogsPerRun from '../../migrations/20261208090000-export-logs-per-run.js';
+import * as resultTokens from '../../migrations/20261215090000-result-tokens.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261124180000-attachment-pieces', attachmentPieces],
   ['20261207130000-validation-to-verify', validationToVerify],
   ['20261208090000-export-logs-per-run', exportLogsPerRun],
+  ['20261215090000-result-tokens', resultTokens],
 ];
 
 const migrationSource: Knex.MigrationSource<string> = {

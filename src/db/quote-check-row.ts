@@ -45,6 +45,7 @@ interface CheckedRecordRow extends ValidationRow {
   email_subject: string | null;
   finished_at: Date | null;
   created_at: Date;
+  result_token: string;
 }
 
 export interface QuoteCheckRow extends CheckedRecordRow {
@@ -112,6 +113,7 @@ function toCheckedRecord(row: CheckedRecordRow): CheckedRecord {
     finishedAt: row.finished_at,
     validation: toValidation(row),
     validationErrorEdits: row.validation_error_edits,
+    resultToken: row.result_token,
   };
 }
 

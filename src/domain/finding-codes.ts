@@ -259,7 +259,7 @@ export const CODES_WITH_RGE_LINK: readonly FindingCode[] = [
 
 /** Reasons a user may give when deleting a finding (spec/rules.md §7), with their French label. */
 export const DELETION_REASONS = {
-  information_present: "L'information est bien présente dans le devis",
-  not_used: 'Cette remarque ne concerne pas ce client',
+  information_present: 'Élément bien présent dans le devis',
+  not_used: "Le client n'est pas concerné par cette remarque",
 } as const;
 export type DeletionReason = keyof typeof DELETION_REASONS;

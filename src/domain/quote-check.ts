@@ -91,6 +91,8 @@ export interface CheckedRecord {
   finishedAt: Date | null;
   validation: ValidationOutput | null;
   validationErrorEdits: FindingEdits | null;
+  /** Random, unguessable key of the result page (`/resultats/<token>`), never the id. */
+  resultToken: string;
 }
 
 export interface QuoteCheck extends CheckedRecord {

@@ -2,6 +2,10 @@
  * The replies to an inbound mail: planned with the quotes (threaded on the mail, deduplicated
  * by `ack:<inbound id>`), then sent (phase 2), a forward to the team reading the raw mail again.
  */
+import type { Knex } from 'knex';
+import { linkSettings } from '../config.js';
+import { resultTokenOf } from '../db/result-pages-repo.js';
+import { buildResultUrl } from '../domain/result-links.js';
 import {
   getInboundContent,
   recordInboundOutcome,
@@ -23,9 +27,16 @@ export function submissionAddress(deps: InboundDeps): string {
   return `${SERVICE_LOCAL_PART}@${deps.config.INBOUND_MAIL_DOMAIN}`;
 }
 
-export function resultUrl(deps: InboundDeps, kind: 'devis' | 'dossier', id: string): string {
-  const host = deps.config.FRONTEND_APPLICATION_HOST.replace(/\/+$/u, '');
-  return `${host}/conseiller/${kind}/${id}?mtm_campaign=full_email`;
+/** The link of an acknowledgement (campaign `full_email`, as the report's). */
+export async function resultUrl(
+  deps: InboundDeps,
+  db: Knex,
+  kind: 'check' | 'case',
+  id: string,
+): Promise<string> {
+  const token = await resultTokenOf(db, kind, id);
+  if (token === undefined) throw new Error(`result link: no ${kind} ${id}`);
+  return buildResultUrl(linkSettings(deps.config), { kind, id, token, campaign: 'full_email' });
 }
 
 /** The reply to the mail: threaded on it, one per inbound mail. */

@@ -18,10 +18,16 @@ import {
 } from '../db/case-report-repo.js';
 import { deriveCheckStatus, isShownToUsers, type ErrorDetail } from '../domain/finding.js';
 import { GESTE_TITLES, isGesteType } from '../domain/geste-types.js';
-import type { FindingEdits, QuoteCheck, ValidationOutput } from '../domain/quote-check.js';
+import type {
+  CheckedRecord,
+  FindingEdits,
+  QuoteCheck,
+  ValidationOutput,
+} from '../domain/quote-check.js';
 import { parseMessageIds } from './outbound-message.js';
+import { buildResultUrl, type LinkSettings } from '../domain/result-links.js';
+import { linkSettings } from '../config.js';
 import {
-  buildResultUrl,
   groupQuoteFindings,
   toVerifyViews,
   type CaseReportView,
@@ -56,10 +62,21 @@ function gesteLabel(geste: { type: string; intitule?: string; numero_ligne?: str
   return wording.length > 80 ? `${wording.slice(0, 79)}…` : wording || 'Travaux';
 }
 
-function quoteView(
+/** A link of a mail: campaign `full_email` (spec/email.md §5). */
+function mailLink(links: LinkSettings, kind: 'check' | 'case', record: CheckedRecord): string {
+  return buildResultUrl(links, {
+    kind,
+    id: record.id,
+    token: record.resultToken,
+    campaign: 'full_email',
+  });
+}
+
+/** One quote as the reports and the result page show it (findings deleted by a reviewer left out). */
+export function quoteView(
   check: QuoteCheck,
   filename: string | null,
-  frontendHost: string,
+  links: LinkSettings,
 ): QuoteReportView {
   const read = check.readAttributes?.gestes ?? [];
   const gestes = read.map((g, i) => ({ id: `${check.id}-geste-${i + 1}`, label: gesteLabel(g) }));
@@ -80,9 +97,10 @@ function quoteView(
     status: check.finishedAt ? deriveCheckStatus(details) : 'pending',
     ...(companyName ? { companyName } : {}),
     ...(companySiret ? { companySiret } : {}),
-    resultUrl: buildResultUrl({ frontendHost, checkId: check.id }),
+    resultUrl: mailLink(links, 'check', check),
     ...groupQuoteFindings(details, gestes),
     ...toVerifyViews(check.validation?.toVerify ?? []),
+    ...(check.validation ? { controlsCount: check.validation.controlsCount } : {}),
   };
 }
 
@@ -104,10 +122,7 @@ function notCheckedOf(parts: readonly InboundPart[]): NotCheckedAttachment[] {
  * The report of a validated case: one quote → a single-quote report linking to the quote's page;
  * several → a case report linking to the case. Quotes in API order (newest first).
  */
-export function buildCaseReportView(
-  source: CaseReportSource,
-  options: { frontendHost: string },
-): CaseReportView {
+export function buildCaseReportView(source: CaseReportSource, links: LinkSettings): CaseReportView {
   const { quotesCase, checks } = source;
   const single = checks.length === 1 ? checks[0] : undefined;
   const caseFindings = activeDetails(quotesCase.validation, quotesCase.validationErrorEdits);
@@ -116,13 +131,33 @@ export function buildCaseReportView(
     caseId: quotesCase.id,
     ...(quotesCase.reference ? { reference: quotesCase.reference } : {}),
     resultUrl: single
-      ? buildResultUrl({ frontendHost: options.frontendHost, checkId: single.check.id })
-      : buildResultUrl({ frontendHost: options.frontendHost, caseId: quotesCase.id }),
+      ? mailLink(links, 'check', single.check)
+      : mailLink(links, 'case', quotesCase),
     analysedAt: (quotesCase.finishedAt ?? new Date()).toISOString(),
     receivedAt: quotesCase.createdAt.toISOString(),
-    quotes: checks.map(({ check, filename }) => quoteView(check, filename, options.frontendHost)),
+    quotes: checks.map(({ check, filename }) => quoteView(check, filename, links)),
     caseFindings,
     notChecked: notCheckedOf(source.inbound.flatMap((m) => m.parts)),
+  };
+}
+
+/** The report of one quote check on its own (its result page), in the shape of a case report. */
+export function buildCheckReportView(
+  check: QuoteCheck,
+  filename: string | null,
+  links: LinkSettings,
+): CaseReportView {
+  const quote = quoteView(check, filename, links);
+  return {
+    kind: 'quote',
+    ...(check.caseId ? { caseId: check.caseId } : {}),
+    ...(check.reference ? { reference: check.reference } : {}),
+    resultUrl: quote.resultUrl ?? mailLink(links, 'check', check),
+    analysedAt: (check.finishedAt ?? new Date()).toISOString(),
+    receivedAt: check.startedAt.toISOString(),
+    quotes: [quote],
+    caseFindings: [],
+    notChecked: [],
   };
 }
 
@@ -140,9 +175,7 @@ export async function sendCaseReport(deps: MailDeps, caseId: string): Promise<Ca
     deps.logger.debug({ caseId }, 'case report skipped: case not finished');
     return { status: 'skipped', reason: 'not_finished' };
   }
-  const view = buildCaseReportView(source, {
-    frontendHost: deps.config.FRONTEND_APPLICATION_HOST,
-  });
+  const view = buildCaseReportView(source, linkSettings(deps.config));
   const thread = parseMessageIds(
     source.inbound.map((m) => m.messageId).filter((id): id is string => id !== null),
   );

@@ -30,13 +30,19 @@ export function quoteFindings(quote: QuoteReportView): ErrorDetail[] {
 export interface FindingCounts {
   points: number;
   recommendations: number;
+  /** Mentions seen but not read (DESIGN.md §5): a quote with some is not called « conforme ». */
+  toVerify?: number;
 }
 
 export function countQuote(quote: QuoteReportView): FindingCounts {
   if (quoteOutcome(quote) !== 'checked') return { points: 0, recommendations: 0 };
   const all = quoteFindings(quote);
   const recommendations = all.filter(isRecommendation).length;
-  return { points: all.length - recommendations, recommendations };
+  return {
+    points: all.length - recommendations,
+    recommendations,
+    toVerify: quote.toVerify?.length ?? 0,
+  };
 }
 
 export const plural = (n: number, one: string, many: string): string =>
@@ -61,10 +67,23 @@ export function statusLabel(quote: QuoteReportView): string {
   return checkedLabel(countQuote(quote));
 }
 
-/** « conforme, aucun oubli détecté » / « conforme (…, 1 recommandation) » / « 2 points à corriger ». */
+/**
+ * « conforme, aucun oubli détecté » / « conforme (…, 1 recommandation) » / « 2 points à corriger ».
+ * A quote with mentions left to check by a person is not « conforme »: we could not tell
+ * (« aucun point à corriger, 3 mentions à vérifier »).
+ */
 export function checkedLabel(counts: FindingCounts): string {
+  const toVerify = counts.toVerify ?? 0;
+  if (counts.points === 0 && toVerify > 0) {
+    return `${countsPhrase(counts)}, ${plural(toVerify, 'mention à vérifier', 'mentions à vérifier')}`;
+  }
   if (counts.points === 0 && counts.recommendations === 0) return 'conforme, aucun oubli détecté';
   return counts.points === 0 ? `conforme (${countsPhrase(counts)})` : countsPhrase(counts);
+}
+
+/** A checked quote shown as conforming: nothing to correct and nothing left to check. */
+export function looksConforming(counts: FindingCounts): boolean {
+  return counts.points === 0 && (counts.toVerify ?? 0) === 0;
 }
 
 const OUTCOME_WORDS: Record<Exclude<QuoteOutcome, 'checked'>, [string, string]> = {
@@ -98,12 +117,54 @@ export function reportSummary(view: CaseReportView): string {
   }
   const what = parts.join(', ');
   if (checked === 0) return `Aucun devis n'a pu être vérifié : ${what}.`;
-  const totals = view.quotes.map(countQuote).reduce(
+  return `${what} : ${countsPhrase(reportTotals(view))}.`;
+}
+
+/** Points to correct (case findings included) and recommendations of the whole report. */
+export function reportTotals(view: CaseReportView): FindingCounts {
+  return view.quotes.map(countQuote).reduce(
     (sum, c) => ({
       points: sum.points + c.points,
       recommendations: sum.recommendations + c.recommendations,
+      toVerify: (sum.toVerify ?? 0) + (c.toVerify ?? 0),
     }),
-    { points: view.caseFindings.length, recommendations: 0 },
+    { points: view.caseFindings.length, recommendations: 0, toVerify: 0 },
   );
-  return `${what} : ${countsPhrase(totals)}.`;
+}
+
+/** Controls of a checked quote that raised no finding shown (« points conformes »). */
+export function conformingCount(quote: QuoteReportView): number {
+  if (quoteOutcome(quote) !== 'checked') return 0;
+  const { points, recommendations } = countQuote(quote);
+  return Math.max(0, (quote.controlsCount ?? 0) - points - recommendations);
+}
+
+const AIDS = "aux attentes des aides (MaPrimeRénov', CEE)";
+
+/**
+ * The verdict in one sentence, first thing the result page says: « Le devis n'est pas conforme
+ * aux attentes des aides… : 3 points à corriger. »; the summary when no quote could be checked.
+ */
+export function verdictSentence(view: CaseReportView): string {
+  const checked = view.quotes.filter((q) => quoteOutcome(q) === 'checked').length;
+  if (checked === 0) return reportSummary(view);
+  const several = view.kind === 'case' && view.quotes.length > 1;
+  const totals = reportTotals(view);
+  if (totals.points > 0) {
+    const subject = several
+      ? `Les devis du dossier ne sont pas conformes ${AIDS}`
+      : `Le devis n'est pas conforme ${AIDS}`;
+    return `${subject} : ${countsPhrase(totals)}.`;
+  }
+  const toVerify = totals.toVerify ?? 0;
+  if (toVerify > 0) {
+    const where = several ? 'les devis du dossier' : 'le devis';
+    const mentions = plural(toVerify, 'mention à vérifier', 'mentions à vérifier');
+    return `Aucun point à corriger dans ${where}, mais ${mentions} (voir « À vérifier »).`;
+  }
+  const subject = several
+    ? `Les devis du dossier sont conformes ${AIDS}`
+    : `Le devis est conforme ${AIDS}`;
+  const detail = totals.recommendations === 0 ? 'aucun oubli détecté' : countsPhrase(totals);
+  return `${subject} : ${detail}.`;
 }

@@ -37,6 +37,8 @@ export interface QuoteReportView {
   aidRulesToVerify?: string[];
   /** Confirmed changes of the aids that concern the quote's gestes (DESIGN.md §11). */
   aidInformation?: string[];
+  /** Controls run on the quote (for the count of conforming points). */
+  controlsCount?: number;
 }
 
 /** An attachment that was not checked, with the French reason shown to the sender. */
@@ -194,24 +196,6 @@ export function groupQuoteFindings(
     adminFindings: shown.filter((d) => d.category === 'admin'),
     gestes: byGeste,
   };
-}
-
-/**
- * Frontend link of a result (spec/email.md §5: profile `email` maps to the `conseiller` path,
- * `mtm_campaign=full_email` in mails to users).
- */
-export function buildResultUrl(options: {
-  frontendHost: string;
-  caseId?: string;
-  checkId?: string;
-  campaign?: string;
-}): string {
-  const host = options.frontendHost.replace(/\/+$/u, '');
-  const parts = ['conseiller'];
-  if (options.caseId) parts.push('dossier', encodeURIComponent(options.caseId));
-  if (options.checkId) parts.push('devis', encodeURIComponent(options.checkId));
-  const campaign = encodeURIComponent(options.campaign ?? 'full_email');
-  return `${host}/${parts.join('/')}?mtm_campaign=${campaign}`;
 }
 
 /**

@@ -42,6 +42,7 @@ export interface MailDeps {
     | 'DEFAULT_EMAIL_FROM'
     | 'INBOUND_MAIL_DOMAIN'
     | 'FRONTEND_APPLICATION_HOST'
+    | 'APPLICATION_HOST'
     | 'INBOUND_FORWARDING_MAIL'
   >;
 }

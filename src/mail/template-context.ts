@@ -9,6 +9,7 @@ import { FR_WORDING, fillPlaceholders, rgeLookupUrl } from '../rules/wording.js'
 import { buildProMessages } from './pro-message.js';
 import {
   countQuote,
+  looksConforming,
   isRecommendation,
   plural,
   quoteFindings,
@@ -27,6 +28,8 @@ import type { TemplateName } from './template-names.js';
 export const APP_NAME = 'Mon Devis Sans Oublis';
 
 interface FindingContext {
+  /** The finding's id (the result page's forms name it; mails do not show it). */
+  id: string;
   title: string;
   problem?: string;
   solution?: string;
@@ -54,6 +57,7 @@ function findingContext(detail: ErrorDetail, frontendHost: string | undefined): 
   const said = detail.problem !== undefined;
   const value = shown && !said ? detail.provided_value : undefined;
   return {
+    id: detail.id,
     title: detail.title,
     problem: detail.problem,
     solution: detail.solution ?? fallback,
@@ -88,7 +92,7 @@ function quoteContext(quote: QuoteReportView, index: number, view: CaseReportVie
     filename: quote.filename ?? 'fichier sans nom',
     companyName: quote.companyName,
     statusLabel: statusLabel(quote),
-    isValid: checked && countQuote(quote).points === 0,
+    isValid: checked && looksConforming(countQuote(quote)),
     isChecked: checked,
     isPending: outcome === 'pending',
     resultUrl: quote.resultUrl ?? view.resultUrl,

@@ -86,7 +86,7 @@ export async function checkDocument(
       })
     : firstRead;
   if (!read.ok) {
-    const detail = readingErrorDetail(id, read.code, read.problem);
+    const detail = readingErrorDetail(id, read.code, read.problem, read.kind);
     return {
       id,
       status: 'invalid',

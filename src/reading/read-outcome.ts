@@ -93,7 +93,7 @@ function millions(pixels: number): string {
 const RESEND_PDF =
   'Renvoyez le devis au format PDF, tel que le produit le logiciel de devis ou de facturation.';
 const NO_OCR =
-  'La reconnaissance automatique du texte (OCR) n’est pas encore disponible. ' +
+  'La reconnaissance automatique du texte (OCR) n’est pas activée sur ce service. ' +
   'Renvoyez le PDF produit par le logiciel de devis, plutôt qu’un scan ou une photo du devis imprimé.';
 const EXPORT_AGAIN =
   'Exportez à nouveau le devis en PDF depuis le logiciel qui l’a produit, puis renvoyez-le.';

@@ -1,6 +1,6 @@
 /** The `mdso` command as a user runs it: a real process on the compiled code (built by `pretest`). */
 import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,6 +53,25 @@ describe('mdso check', () => {
     expect(truncated).toMatchObject({ status: 'invalid', errors: ['file_reading_error'] });
     expect(first.stderr).toContain('[2/2]');
     expect(mdso(args).stdout).toBe(first.stdout);
+  });
+
+  it('stops quietly when its reader closes the pipe early (`mdso check … | head -c 10`)', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/mdso.js', 'check', '--json', fixture('dev-02.pdf'), fixture('dev-02.pdf')],
+      {
+        cwd: root,
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // like `head -c 10`: read a little, then close our end of the pipe
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/u);
   });
 
   it('prints a readable French summary without --json', () => {

@@ -201,6 +201,14 @@ describe('Ctrl-C on the service (SIGINT to its process group)', () => {
       second.child.kill('SIGTERM');
       expect(await second.exited).toEqual({ code: 0, signal: null });
       expect(second.output.join('')).not.toMatch(/"level":50|"stack"/u);
+
+      // closing the terminal (SIGHUP to the group) stops it as cleanly
+      const third = startService();
+      await waitFor('the third service', 60_000, () => /prêt/u.test(third.output.join('')));
+      process.kill(-(third.child.pid ?? 0), 'SIGHUP');
+      expect(await third.exited).toEqual({ code: 0, signal: null });
+      expect(third.output.join('')).toContain('Service arrêté.');
+      expect(existsSync(join(pkg, 'var', 'postgres', 'data', 'postmaster.pid'))).toBe(false);
     } catch (err) {
       for (const service of services) {
         process.stderr.write(`--- mdso serve\n${service.output.join('').slice(-4000)}\n`);

@@ -59,3 +59,25 @@ describe('mdso check summary', () => {
     expect(text).not.toContain('À vérifier (vu sur le devis');
   });
 });
+
+describe('verdict line of a checked quote', () => {
+  const base = outcomeOf([], '2026-10-06');
+  const clean: CheckOutcome = { ...base, status: 'valid', errors: [], error_details: [] };
+
+  it('says « conforme » only when nothing is to correct nor to check', () => {
+    const { a_verifier: _unused, ...withoutToVerify } = clean;
+    expect(formatSummary('devis.pdf', withoutToVerify).split('\n')[0]).toBe(
+      'devis.pdf — conforme, aucun oubli détecté',
+    );
+  });
+
+  it('is not « conforme » when mentions were seen but not read (DESIGN.md §5)', () => {
+    const toVerify = [
+      { code: 'date_pre_visite_manquant', label: 'la date de la visite préalable' },
+      { code: 'numero_devis_manquant', label: 'le numéro du devis' },
+    ];
+    const first = formatSummary('photo.jpg', { ...clean, a_verifier: toVerify }).split('\n')[0];
+    expect(first).toBe('photo.jpg — aucun point à corriger, 2 mentions à vérifier');
+    expect(first).not.toMatch(/conforme/u);
+  });
+});

@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { formatSummary } from '../../src/cli/summary.js';
 import { GESTE_TITLES, isGesteType } from '../../src/domain/geste-types.js';
+import { buildResultUrl } from '../../src/domain/result-links.js';
 import { frenchReason } from '../../src/inbound/french-reason.js';
 import type { AttachmentPart } from '../../src/inbound/parsed-email.js';
 import { triagePart } from '../../src/inbound/triage.js';
 import { SAMPLE_DATA } from '../../src/mail/preview-samples.js';
 import type { RenderedMail } from '../../src/mail/renderer.js';
 import {
-  buildResultUrl,
   groupQuoteFindings,
   type CaseReportView,
   type NotCheckedAttachment,
@@ -113,7 +113,10 @@ function quoteView({ filename, outcome }: (typeof checked)[number]): QuoteReport
     status: outcome.status,
     ...(companyName ? { companyName } : {}),
     ...(companySiret ? { companySiret } : {}),
-    resultUrl: buildResultUrl({ frontendHost: HOST, checkId: outcome.id }),
+    resultUrl: buildResultUrl(
+      { frontendHost: HOST, applicationHost: HOST },
+      { kind: 'check', id: outcome.id, token: 'jeton', campaign: 'full_email' },
+    ),
     ...groupQuoteFindings(outcome.error_details, gestes),
     toVerify: (outcome.a_verifier ?? []).map((t) => t.label),
   };
@@ -154,7 +157,10 @@ function allMails(): { label: string; mail: RenderedMail }[] {
   const report: CaseReportView = {
     kind: 'case',
     caseId,
-    resultUrl: buildResultUrl({ frontendHost: HOST, caseId }),
+    resultUrl: buildResultUrl(
+      { frontendHost: HOST, applicationHost: HOST },
+      { kind: 'case', id: caseId, token: 'jeton', campaign: 'full_email' },
+    ),
     analysedAt: `${TODAY}T10:00:00Z`,
     receivedAt: `${TODAY}T08:00:00Z`,
     quotes: checked.map(quoteView),

@@ -108,7 +108,7 @@ describe('the runner', () => {
       ]),
     );
     // the API representation (and `mdso show --json`) carries it as the extra key a_verifier
-    const json = serializeQuoteCheck(check!, {}, { frontendHost: 'http://localhost:3001' });
+    const json = serializeQuoteCheck(check!, {}, { applicationHost: 'http://localhost:3000' });
     expect(json.a_verifier).toEqual(check?.validation?.toVerify);
     const bare = await submitOne(
       Buffer.from(TEXT_QUOTE, 'utf8'),

@@ -127,6 +127,10 @@ describe('checkDocument with OCR', () => {
     const outcome = await check('dev-08-scan.pdf', null);
     expect(outcome.errors).toEqual(['empty_file_error']);
     expect(outcome.reading).toBe('scan');
+    // a scan has content: it is not called an empty file
+    expect(outcome.error_details[0]?.title).toBe(
+      'Le texte du scan ou de la photo n’a pas pu être lu',
+    );
   });
 
   it('a blank scan keeps empty_file_error, saying OCR found nothing', async () => {
@@ -137,6 +141,7 @@ describe('checkDocument with OCR', () => {
     expect(outcome.errors).toEqual(['empty_file_error']);
     expect(outcome.error_details[0]?.problem).toContain('(OCR) n’a trouvé aucun texte lisible');
     expect(outcome.error_details[0]?.problem).toContain('« scan vide.pdf »');
+    expect(outcome.error_details[0]?.title).not.toMatch(/semble vide/u);
   });
 
   it('a provider failure propagates for the runner to retry', async () => {

@@ -86,7 +86,7 @@ describe('readDocument: bad inputs', () => {
     expect(out.pageCount).toBe(1);
     expect(out.problem).toMatch(/scan ou une photo.*texte n’a pas pu être lu/u);
     expect(out.problem).toMatch(
-      /reconnaissance automatique du texte \(OCR\) n’est pas encore disponible/u,
+      /reconnaissance automatique du texte \(OCR\) n’est pas activée sur ce service/u,
     );
     expect(out.problem).toMatch(/PDF produit par le logiciel de devis/u);
   });
@@ -94,7 +94,7 @@ describe('readDocument: bad inputs', () => {
   it('a photo (PNG)', async () => {
     const out = await failure(fixture('Devis_test.png'), 'Devis_test.png');
     expect(out).toMatchObject({ code: 'empty_file_error', reason: 'image', mime: 'image/png' });
-    expect(out.problem).toMatch(/est une image PNG.*\(OCR\) n’est pas encore disponible/u);
+    expect(out.problem).toMatch(/est une image PNG.*\(OCR\) n’est pas activée sur ce service/u);
   });
 
   it('a .zip name over a few bytes of text', async () => {

@@ -31,6 +31,7 @@ export const TEST_MAIL_CONFIG: MailDeps['config'] = {
   DEFAULT_EMAIL_FROM: 'Mon Devis Sans Oublis <devis@mdso.test>',
   INBOUND_MAIL_DOMAIN: 'mail.mdso.test',
   FRONTEND_APPLICATION_HOST: 'https://front.mdso.test',
+  APPLICATION_HOST: 'https://mdso.test',
   INBOUND_FORWARDING_MAIL: undefined,
 };
 

@@ -220,6 +220,26 @@ function isWordy(rows: Row[]): boolean {
   return numeric < rows.length / 2;
 }
 
+/** A header cell: a word or two, no digit (« Désignation », « PU HT », « Qté »). */
+function isHeaderWord(f: Fragment): boolean {
+  const text = f.text.trim();
+  return text.length > 0 && !/\d/u.test(text) && text.split(/\s+/u).length <= 3;
+}
+
+/**
+ * A row of header cells on both sides of the gap, two or more on each: the header of one table
+ * whose value cells are centred in tall rows (they then line up with nothing on the left), not
+ * two blocks side by side.
+ */
+function headerAcross(rows: Row[], gap: Span): boolean {
+  return rows.some((row) => {
+    const { left, right } = splitAtGutter(row.items, gap);
+    return (
+      left.length >= 2 && right.length >= 2 && left.every(isHeaderWord) && right.every(isHeaderWord)
+    );
+  });
+}
+
 /**
  * A page of side-by-side blocks that are not both prose — a price table beside a technical
  * sheet, the panels of a folded leaflet — read row by row would interleave the two: « 2 460,00 €
@@ -242,6 +262,7 @@ function sideBySideGutter(rows: Row[], union: Span[]): Span | null {
     const rightRows = groupRows(right);
     if (leftRows.length < BLOCK_MIN_ROWS || rightRows.length < BLOCK_MIN_ROWS) continue;
     if (!isWordy(leftRows) || !isWordy(rightRows)) continue;
+    if (headerAcross(rows, gap)) continue;
     if (baselineMismatch(leftRows, rightRows) >= BLOCK_MISMATCH_RATIO) return gap;
   }
   return null;

@@ -3,29 +3,25 @@
  * attributes, e-mail fields and versions are never exposed.
  */
 import type { QuoteCheck } from '../../domain/quote-check.js';
+import { buildResultUrl, type LinkSettings } from '../../domain/result-links.js';
 import { publicStatus } from '../../pipeline/stages.js';
 import { serializeFindings, shownDetails, withoutNulls } from './findings.js';
 
-export interface LinkOptions {
-  frontendHost: string;
-}
+export type LinkOptions = LinkSettings;
 
-const PROFILE_PATHS: Record<string, string> = {
-  artisan: 'artisan',
-  particulier: 'particulier',
-  mandataire: 'mandataire',
-  conseiller: 'conseiller',
-  email: 'conseiller',
-};
-
+/** `result_link` of a representation: the frontend's page, else our own result page. */
 export function resultLink(
-  kind: 'devis' | 'dossier',
-  profile: string,
-  id: string,
+  kind: 'check' | 'case',
+  record: { id: string; profile: string; resultToken: string },
   options: LinkOptions,
 ): string {
-  const host = options.frontendHost.replace(/\/+$/u, '');
-  return `${host}/${PROFILE_PATHS[profile] ?? 'conseiller'}/${kind}/${id}?mtm_campaign=api`;
+  return buildResultUrl(options, {
+    kind,
+    id: record.id,
+    token: record.resultToken,
+    profile: record.profile,
+    campaign: 'api',
+  });
 }
 
 function gestesOf(check: QuoteCheck): { id: string; intitule: string; valid: boolean }[] | null {
@@ -61,7 +57,7 @@ export function serializeQuoteCheck(
     started_at: check.startedAt.toISOString(),
     finished_at: check.finishedAt?.toISOString() ?? null,
     comment: check.comment,
-    result_link: resultLink('devis', check.profile, check.id, options),
+    result_link: resultLink('check', check, options),
     ...(finished ? serializeFindings(check.validation, check.validationErrorEdits) : {}),
   });
 }

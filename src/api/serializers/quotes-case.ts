@@ -35,7 +35,7 @@ export function serializeQuotesCase(
     renovation_type: quotesCase.renovationType,
     started_at: started.length > 0 ? new Date(Math.min(...started)).toISOString() : null,
     finished_at: finishedAt?.toISOString() ?? null,
-    result_link: resultLink('dossier', quotesCase.profile, quotesCase.id, options),
+    result_link: resultLink('case', quotesCase, options),
     quote_checks:
       checks.length > 0
         ? checks.map(({ check, filename }) =>

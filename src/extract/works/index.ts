@@ -10,9 +10,11 @@ import { withPassageValues } from './referring.js';
 import { normaliseMarkdown } from './markdown.js';
 import type { Tax } from './header.js';
 import { natureOf } from './nature.js';
+import { quantityTimesPrice } from './qty-price.js';
 import { readProseRows } from './prose.js';
 import { quoteLines, repeatedLines } from './region.js';
 import { hasSeparateInstallation } from './separation.js';
+import type { RowValues } from './row-match.js';
 import { readTable, type ParsedRow } from './table.js';
 import { cleanText, fold } from './text.js';
 import { findVatLegend, statedVatRates } from './vat.js';
@@ -52,8 +54,32 @@ function vatOf(
   return single;
 }
 
-function toLine(row: ParsedRow, vat: number | undefined): LineForGestes & { page: number } {
+/**
+ * A row priced by its total alone whose description says « 96 M2 × 27,50 € HT »: the quantity
+ * and unit price come from there (kept only when their product is the row's total).
+ */
+function describedQuantity(row: ParsedRow): RowValues {
   const v = row.values;
+  if (v.quantite !== undefined || v.puHt !== undefined || v.puTtc !== undefined) return v;
+  const amount = v.totalHt ?? v.totalTtc;
+  if (amount === undefined) return v;
+  for (const text of [row.label, ...row.details, ...row.notes]) {
+    const found = quantityTimesPrice(cleanText(text), amount);
+    if (!found) continue;
+    const ttc = v.totalHt === undefined || found.tax === 'ttc';
+    if (ttc && v.totalTtc === undefined) return v;
+    return {
+      ...v,
+      quantite: found.quantite,
+      ...(found.unite ? { unite: found.unite } : {}),
+      ...(ttc ? { puTtc: found.price } : { puHt: found.price }),
+    };
+  }
+  return v;
+}
+
+function toLine(row: ParsedRow, vat: number | undefined): LineForGestes & { page: number } {
+  const v = describedQuantity(row);
   const line: LineForGestes & { page: number } = {
     designation: cleanText(row.label),
     details: row.details.map(cleanText),

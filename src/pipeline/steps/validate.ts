@@ -43,7 +43,9 @@ export function judge(
 ): ValidationOutput {
   const reading = check.reading;
   if (reading?.code) {
-    return singleFindingValidation(readingErrorDetail(check.id, reading.code, reading.problem));
+    return singleFindingValidation(
+      readingErrorDetail(check.id, reading.code, reading.problem, reading.kind),
+    );
   }
   const result = validateQuote({
     checkId: check.id,

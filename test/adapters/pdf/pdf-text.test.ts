@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { extractPdfText } from '../../../src/adapters/pdf/pdf-text.js';
 import {
   fixture,
@@ -34,6 +35,24 @@ describe('extractPdfText', () => {
       expect(line?.cells.map((c) => c.text)).toEqual(row);
       expect(doc.lines.indexOf(line!)).toBeGreaterThan(right[right.length - 1]!);
     }
+  });
+
+  it('keeps a table whole when its value columns have multi-line titles (blind batch 11)', async () => {
+    // the designations run over several lines beside empty value columns: no side-by-side blocks
+    const bytes = new Uint8Array(
+      readFileSync(
+        new URL(
+          '../../fixtures/blind-batches/batch-11/b11-02_colonne-variante-option-blocs-sans-libelles_pac-air-eau_thermique-du-bocage.pdf',
+          import.meta.url,
+        ),
+      ),
+    );
+    const { doc } = await extractOk(bytes);
+    const rows = doc.lines.map((l) => l.cells.map((c) => c.text.trim()));
+    const first = rows.findIndex((r) => r[0] === '1');
+    expect(rows[first]?.slice(-5)).toEqual(['1', 'u', '9480,00', '9480,00', '5,5']);
+    expect(rows[first]?.[1]).toMatch(/^Pompe à chaleur air\/eau/u);
+    expect(rows.some((r) => r.includes('Réf.') && r.includes('Qté'))).toBe(true);
   });
 
   it('recovers accents, €, ² and page numbers from a two-page quote', async () => {
