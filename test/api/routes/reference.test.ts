@@ -131,8 +131,8 @@ describe('public reference routes (spec/api.md §5.2–§5.4, §5.7, §5.8)', ()
   ])('GET %s answers the two deletion reasons', async (path) => {
     expect(await get(path)).toEqual({
       data: {
-        information_present: "L'information est bien présente dans le devis",
-        not_used: 'Cette remarque ne concerne pas ce client',
+        information_present: 'Élément bien présent dans le devis',
+        not_used: "Le client n'est pas concerné par cette remarque",
       },
     });
   });
