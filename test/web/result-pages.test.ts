@@ -147,7 +147,7 @@ describe('flagging a finding', () => {
     ).toMatchObject({ deleted: true, reason: 'information_present' });
     const html = await (await get(`/resultats/${token}`)).text();
     expect(html).toContain('Points signalés comme erronés');
-    expect(html).toContain('Signalé comme erroné&nbsp;: L&#x27;information est bien présente');
+    expect(html).toContain('Signalé comme erroné&nbsp;: Élément bien présent dans le devis');
     expect(html).toContain('3 points à corriger');
     const undo = await post(`/resultats/${token}/annuler`, { finding: `${id}-2` });
     expect(undo.status).toBe(303);
