@@ -54,6 +54,8 @@ export const configSchema = z.object({
   FRONTEND_APPLICATION_HOST: optionalUrl,
   /** The service's own public URL; `http://localhost:<PORT>` when unset. */
   APPLICATION_HOST: optionalUrl,
+  /** `staging`: CORS also lets `http://localhost:<any port>` in (spec/api.md §8). */
+  APP_ENV: optionalString,
   // registries
   /** An empty value turns the lookup off (its rules are then "not verified"). */
   ADEME_API_BASE_URL: z
@@ -101,6 +103,19 @@ export const configSchema = z.object({
   MDSO_TIMEOUT_FOR_PROCESSING: int(15),
   MDSO_FILE_READ_TIMEOUT_MS: int(20000),
   MDSO_GESTE_PRICES_RANGES: z.string().default('{}'),
+  // REST API (spec/api.md §5.9, §9)
+  /** Comma-separated URL prefixes a `file` given as a URL may start with (none by default). */
+  MDSO_ALLOWED_FILE_UPLOAD_URL_HOSTS: z.string().default(''),
+  MDSO_FILE_URL_TIMEOUT_MS: int(30000),
+  MDSO_FILE_URL_MAX_REDIRECTS: z.coerce.number().int().min(0).default(3),
+  /** Rate limits: requests per window, per API key and per IP (uploads, data checks, stats). */
+  API_RATE_LIMIT_WINDOW_MS: int(60000),
+  API_UPLOAD_LIMIT_PER_KEY: int(60),
+  API_UPLOAD_LIMIT_PER_IP: int(30),
+  API_DATA_CHECKS_LIMIT_PER_IP: int(60),
+  API_STATS_LIMIT_PER_IP: int(30),
+  /** Express `trust proxy` (hops or subnets) so that per-IP limits see the client behind a proxy. */
+  API_TRUST_PROXY: optionalString,
   // analytics export
   METABASE_DATA_DB_URL: optionalString,
   /** Database role granted read access to the exported schema (the Metabase app's user). */

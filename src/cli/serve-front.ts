@@ -1,11 +1,12 @@
 /**
- * The front of `mdso serve`: the HTTP server (health, Brevo webhook, result pages, mail previews) and the
- * inbound SMTP listener. Loaded by serve.ts once the job threads are starting.
+ * The front of `mdso serve`: the HTTP server (health, REST API and its docs, Brevo webhook, result
+ * pages, mail previews) and the inbound SMTP listener. Loaded by serve.ts once the job threads are starting.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { createApi } from '../api/api-router.js';
 import { createApp } from '../api/app.js';
 import { linkSettings, type Config } from '../config.js';
 import { packageRoot } from '../package-root.js';
@@ -63,11 +64,30 @@ export async function startFront(
     templatesDir: join(packageRoot(), 'templates'),
   });
   // Previews show invented sample data only; still, production does not need them.
+  // the development key opens the API as the MDSO (internal) partner
+  const api = createApi({
+    db: deps.db,
+    logger,
+    config,
+    version: options.version,
+    apiKeys: devKey ? { MDSO: devKey } : config.apiKeys,
+    lookups: {
+      ...(deps.ademe ? { ademe: deps.ademe } : {}),
+      ...(deps.sirene ? { sirene: deps.sirene } : {}),
+      lookupTtlMs: deps.lookupTtlMs,
+    },
+  });
   const routers =
     config.NODE_ENV === 'production'
-      ? [webhook, resultPages]
-      : [webhook, resultPages, createMailRouter({ renderer: deps.renderer })];
-  const app = createApp({ db: deps.db, version: options.version, logger, routers });
+      ? [webhook, api.router, resultPages]
+      : [webhook, api.router, resultPages, createMailRouter({ renderer: deps.renderer })];
+  const app = createApp({
+    db: deps.db,
+    version: options.version,
+    logger,
+    routers,
+    ...(config.API_TRUST_PROXY ? { trustProxy: config.API_TRUST_PROXY } : {}),
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s));
     s.once('error', reject);

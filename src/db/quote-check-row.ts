@@ -73,6 +73,8 @@ export interface QuoteCheckRow extends CheckedRecordRow {
   step_problems: StepProblem[] | null;
   comment: string | null;
   application_version: string | null;
+  file_text: string | null;
+  file_markdown: string | null;
 }
 
 export type QuotesCaseRow = CheckedRecordRow;
@@ -144,6 +146,7 @@ export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
     stepProblems: row.step_problems,
     comment: row.comment,
     applicationVersion: row.application_version,
+    givenText: row.file_markdown ?? row.file_text ?? null,
   };
 }
 

@@ -25,6 +25,9 @@ export interface NewQuoteCheck {
   email?: string | null;
   emailSubject?: string | null;
   applicationVersion?: string;
+  /** Text given with an API upload: read instead of the file (spec/api.md §5.9). */
+  fileText?: string | null;
+  fileMarkdown?: string | null;
 }
 
 /** Columns a step may write (snake_case stays in db/). */
@@ -100,6 +103,8 @@ export async function createQuoteCheck(db: Knex, check: NewQuoteCheck): Promise<
       email_domain: check.email?.split('@')[1]?.toLowerCase() ?? null,
       email_subject: check.emailSubject ?? null,
       application_version: check.applicationVersion ?? null,
+      file_text: check.fileText ?? null,
+      file_markdown: check.fileMarkdown ?? null,
     })
     .returning('id')) as { id: string }[];
   if (!row) throw new Error('quote_checks: insert returned nothing');

@@ -3,7 +3,12 @@
  * validated once every one of its checks is final, exactly once per state (DESIGN.md §3, §4).
  */
 import type { Knex } from 'knex';
-import type { Profile, QuotesCase, ValidationOutput } from '../domain/quote-check.js';
+import type {
+  Profile,
+  QuotesCase,
+  RenovationType,
+  ValidationOutput,
+} from '../domain/quote-check.js';
 import { jsonb, type QuotesCaseRow, toQuotesCase, validationColumns } from './quote-check-row.js';
 import type { FindingEdits } from '../domain/quote-check.js';
 
@@ -11,6 +16,7 @@ const TABLE = 'quotes_cases';
 
 export interface NewQuotesCase {
   profile: Profile;
+  renovationType?: RenovationType;
   sourceName?: string;
   reference?: string | null;
   metadata?: Record<string, unknown> | null;
@@ -22,7 +28,7 @@ export async function createQuotesCase(db: Knex, quotesCase: NewQuotesCase): Pro
   const [row] = (await db(TABLE)
     .insert({
       profile: quotesCase.profile,
-      renovation_type: 'geste',
+      renovation_type: quotesCase.renovationType ?? 'geste',
       source_name: quotesCase.sourceName ?? 'mdso',
       reference: quotesCase.reference ?? null,
       metadata: jsonb(quotesCase.metadata ?? null),
@@ -38,6 +44,18 @@ export async function createQuotesCase(db: Knex, quotesCase: NewQuotesCase): Pro
 export async function getQuotesCase(db: Knex, id: string): Promise<QuotesCase | undefined> {
   const row = (await db(TABLE).where({ id }).first()) as QuotesCaseRow | undefined;
   return row ? toQuotesCase(row) : undefined;
+}
+
+/** Locks the case row for the caller's transaction; false when it does not exist. */
+export async function lockQuotesCase(trx: Knex, id: string): Promise<boolean> {
+  return (await trx(TABLE).where({ id }).forUpdate().first('id')) !== undefined;
+}
+
+export async function countCaseChecks(db: Knex, caseId: string): Promise<number> {
+  const row = (await db('quote_checks')
+    .where({ case_id: caseId })
+    .first(db.raw('count(*)::int AS n'))) as { n: number } | undefined;
+  return row?.n ?? 0;
 }
 
 /**

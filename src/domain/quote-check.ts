@@ -121,6 +121,8 @@ export interface QuoteCheck extends CheckedRecord {
   stepProblems: StepProblem[] | null;
   comment: string | null;
   applicationVersion: string | null;
+  /** Text of the document given with the upload (API `file_markdown`, else `file_text`): read instead of the file. */
+  givenText: string | null;
 }
 
 export interface QuotesCase extends CheckedRecord {

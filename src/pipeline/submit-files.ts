@@ -5,9 +5,14 @@
 import type { Knex } from 'knex';
 import { createQuoteCheck } from '../db/quote-checks-repo.js';
 import { saveQuoteFile } from '../db/quote-files-repo.js';
-import { createQuotesCase, getQuotesCase, reopenQuotesCase } from '../db/quotes-cases-repo.js';
-import type { Profile } from '../domain/quote-check.js';
-import { NotFoundError } from '../errors.js';
+import {
+  countCaseChecks,
+  createQuotesCase,
+  lockQuotesCase,
+  reopenQuotesCase,
+} from '../db/quotes-cases-repo.js';
+import type { Profile, RenovationType } from '../domain/quote-check.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
 import { sniffFileType } from '../reading/sniff.js';
 
 export interface SubmittedFile {
@@ -26,7 +31,20 @@ export interface SubmitOptions {
   emailSubject?: string;
   metadata?: Record<string, unknown>;
   applicationVersion?: string;
+  /** API uploads (spec/api.md §5.9): given by the caller, or the case's. */
+  renovationType?: RenovationType;
+  parentId?: string;
+  fileText?: string;
+  fileMarkdown?: string;
+  /**
+   * Refuse the files when the case would then hold more checks (the API's 20, spec/api.md §5.9);
+   * the mail path has its own per-sender quota instead.
+   */
+  maxChecksPerCase?: number;
 }
+
+/** What an API case may hold (spec/api.md §5.9). */
+export const API_MAX_CHECKS_PER_CASE = 20;
 
 export interface Submission {
   caseId?: string;
@@ -63,8 +81,17 @@ async function submit<F extends { filename: string }>(
 ): Promise<Submission> {
   return db.transaction(async (trx) => {
     let caseId = options.caseId;
-    if (caseId && !(await getQuotesCase(trx, caseId))) {
-      throw new NotFoundError(`Dossier introuvable : ${caseId}`);
+    if (caseId) {
+      // locked: two uploads to a nearly full case cannot both pass the count
+      if (!(await lockQuotesCase(trx, caseId))) {
+        throw new NotFoundError(`Dossier introuvable : ${caseId}`);
+      }
+      const max = options.maxChecksPerCase;
+      if (max !== undefined && (await countCaseChecks(trx, caseId)) + files.length > max) {
+        throw new InvalidInputError(
+          `Le dossier contient déjà ${max} devis au plus : il est complet.`,
+        );
+      }
     }
     if (!caseId && files.length > 1) {
       caseId = await createQuotesCase(trx, {
@@ -88,6 +115,10 @@ async function submit<F extends { filename: string }>(
         email: options.email ?? null,
         emailSubject: options.emailSubject ?? null,
         ...(options.applicationVersion ? { applicationVersion: options.applicationVersion } : {}),
+        ...(options.renovationType ? { renovationType: options.renovationType } : {}),
+        ...(options.parentId ? { parentId: options.parentId } : {}),
+        ...(options.fileText ? { fileText: options.fileText } : {}),
+        ...(options.fileMarkdown ? { fileMarkdown: options.fileMarkdown } : {}),
       });
       checks.push({ id, filename: file.filename });
     }

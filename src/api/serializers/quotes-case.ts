@@ -33,6 +33,7 @@ export function serializeQuotesCase(
     status: caseStatus(quotesCase, list),
     profile: quotesCase.profile,
     renovation_type: quotesCase.renovationType,
+    metadata: quotesCase.metadata,
     started_at: started.length > 0 ? new Date(Math.min(...started)).toISOString() : null,
     finished_at: finishedAt?.toISOString() ?? null,
     result_link: resultLink('case', quotesCase, options),

@@ -17,7 +17,10 @@ export const readStep: Step = {
     if (check.reading?.kind === 'infected') return { patch: {}, outcome: 'skipped' };
     const file = check.fileId ? await getQuoteFile(deps.db, check.fileId) : undefined;
     if (!file) throw new Error(`quote check ${check.id} has no file`);
-    const { filename, data: bytes } = file;
+    // text given with an API upload (file_markdown, else file_text) is read instead of the file
+    const { filename, data: bytes } = check.givenText
+      ? { filename: 'texte-fourni.txt', data: new TextEncoder().encode(check.givenText) }
+      : file;
     const logger = deps.logger.child({ quoteCheckId: check.id });
     const firstRead = await readDocument(bytes, {
       filename,
