@@ -96,6 +96,8 @@ export const configSchema = z.object({
   MDSO_MAX_ATTEMPTS: int(5),
   MDSO_RETRY_BASE_MS: int(2000),
   LOOKUP_CACHE_TTL_HOURS: int(24),
+  /** How long the public statistics are kept in memory; 0 computes them on every call. */
+  MDSO_STATS_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   // limits
   MDSO_QUOTE_FILE_MAX_SIZE: int(50),
   MDSO_TIMEOUT_FOR_PROCESSING: int(15),

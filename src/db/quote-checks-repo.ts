@@ -52,7 +52,10 @@ export type StepPatch = Partial<
     | 'validation'
     | 'validationErrorEdits'
   >
->;
+> & {
+  /** Column `qa_result`: what the works-data LLM call cost (model, calls, token `usage`). */
+  qaResult?: Record<string, unknown>;
+};
 
 const TABLE = 'quote_checks';
 
@@ -73,6 +76,7 @@ function patchToRow(patch: StepPatch): Record<string, unknown> {
     ['naiveAttributes', 'naive_attributes'],
     ['privateDataQaAttributes', 'private_data_qa_attributes'],
     ['qaAttributes', 'qa_attributes'],
+    ['qaResult', 'qa_result'],
     ['enrichment', 'enrichment'],
     ['readAttributes', 'read_attributes'],
     ['readProvenance', 'read_provenance'],

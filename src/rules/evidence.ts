@@ -110,6 +110,46 @@ function findSign(
   return undefined;
 }
 
+/** How many lines hold a sign of the mention. */
+function countSigns(signs: MentionSigns, lines: readonly FoldedLine[], ocr: boolean): number {
+  let count = 0;
+  let from = 0;
+  while (from < lines.length) {
+    const rest = lines.slice(from);
+    const line = findSign(signs, rest, ocr);
+    if (!line) break;
+    count += 1;
+    from += rest.indexOf(line) + 1;
+  }
+  return count;
+}
+
+/**
+ * A mention printed at least once per geste of the family, somewhere in the quote, is taken as
+ * printed for each even when one of them sits outside the geste's own lines (a block describing
+ * an opening above its price table, « F3 Chambre 2 — … Uw = 1,3 »): we cannot tell which one
+ * lacks it, so none is claimed missing (DESIGN.md §5).
+ */
+function signedForEach(
+  signs: MentionSigns,
+  quote: readonly FoldedLine[],
+  gestes: readonly PreparedGeste[],
+  gesteId: string,
+  ocr: boolean,
+): FoldedLine | undefined {
+  // per type, or per family (« menuiserie »: a window and a door both have a wall position)
+  const self = gestes.find((g) => g.id === gesteId);
+  const familyOf = (g: PreparedGeste | undefined) => g?.type?.split('_')[0];
+  const counts = [
+    gestes.filter((g) => self?.type !== undefined && g.type === self.type).length,
+    gestes.filter((g) => familyOf(self) !== undefined && familyOf(g) === familyOf(self)).length,
+  ].filter((n) => n >= 2);
+  if (counts.length === 0) return undefined;
+  const printed = countSigns(signs, quote, ocr);
+  if (!counts.some((n) => printed >= n)) return undefined;
+  return findSign(signs, quote, ocr);
+}
+
 /** Lines naming the geste by its own brand or model words, and the two lines after each. */
 function namingPassages(quote: readonly FoldedLine[], words: readonly string[]): FoldedLine[] {
   if (words.length === 0) return [];
@@ -245,7 +285,9 @@ export function weighEvidence(
       : signs.scope === 'document'
         ? all
         : quote;
-    const seen = findSign(signs, lines, doc.ocr);
+    const seen =
+      findSign(signs, lines, doc.ocr) ??
+      (detail.geste_id ? signedForEach(signs, quote, gestes, detail.geste_id, doc.ocr) : undefined);
     if (!seen) {
       kept.push(detail);
       continue;

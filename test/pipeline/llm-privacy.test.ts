@@ -105,5 +105,15 @@ describe('LLM providers', () => {
       expect(sent).not.toContain(value!);
     }
     expect(sent).toMatch(/SIRET|RAISON_SOCIALE|NOM/u);
+    // the token usage is kept for the cost of /api/v1/stats, not the answer
+    const stored = (await database
+      .knex('quote_checks')
+      .where({ id: checks[0]!.id })
+      .first('qa_result')) as { qa_result: unknown };
+    expect(stored.qa_result).toEqual({
+      model: 'gpt-test',
+      calls: 1,
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    });
   });
 });

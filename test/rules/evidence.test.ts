@@ -157,6 +157,36 @@ describe('evidence before absence (DESIGN.md §5)', () => {
     expect(result.details[0]?.geste_id).toBe(`${CHECK_ID}-geste-2`);
   });
 
+  it('takes a mention printed once per geste of the family as printed for each, wherever it stands', () => {
+    // each opening is described in a block above its own price table: the block of the second
+    // window stands in the first one's lines, so its Uw is not in its own
+    const quote = completeQuote() as unknown as Record<string, unknown>;
+    const window = (room: string) => ({
+      ...completeGeste('menuiserie_fenetre'),
+      intitule: `Fenêtre PVC 2 vantaux – ${room}`,
+      uw: undefined,
+    });
+    quote.gestes = [window('Séjour'), window('Chambre')];
+    const blocks = (uwOfSecond: string) =>
+      [
+        'F1 Séjour – fenêtre 1200 × 1350',
+        'Performance Uw = 1,3 W/m².K',
+        '1 Fenêtre PVC 2 vantaux – Séjour 1 u 900,00',
+        'F2 Chambre – fenêtre 1000 × 1250',
+        `Performance ${uwOfSecond}`,
+        '2 Fenêtre PVC 2 vantaux – Chambre 1 u 800,00',
+        'Total HT 1 700,00',
+      ].join('\n');
+    const judgeWith = (text: string) =>
+      validateQuote({ checkId: CHECK_ID, attributes: quote, today: TODAY, evidence: doc(text) });
+    const printedTwice = judgeWith(blocks('Uw = 1,2 W/m².K'));
+    expect(printedTwice.errors).not.toContain('menuiserie_uw_fenetre_manquant');
+    expect(printedTwice.toVerify.map((t) => t.code)).toContain('menuiserie_uw_fenetre_manquant');
+    // printed once for two windows: one of them lacks it, claimed where no sign stands
+    const printedOnce = judgeWith(blocks('double vitrage'));
+    expect(printedOnce.errors).toContain('menuiserie_uw_fenetre_manquant');
+  });
+
   it('also looks for a geste’s values in a passage that names its brand or model', () => {
     const quote = completeQuote() as unknown as Record<string, unknown>;
     const window = (brand: string, room: string, sw?: number) => ({

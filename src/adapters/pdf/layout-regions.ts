@@ -58,6 +58,59 @@ export function groupRows(fragments: Fragment[]): Row[] {
   return rows;
 }
 
+function overlaps(a: Fragment, b: Fragment): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width;
+}
+
+function averageHeight(rows: Row[]): number {
+  const items = rows.flatMap((r) => r.items);
+  return items.reduce((s, f) => s + (f.height || 10), 0) / items.length;
+}
+
+/**
+ * A table row whose designation wraps onto two lines while its other cells (number, quantity,
+ * prices) hold one line each, centred vertically: those cells land on a baseline of their own,
+ * half-way between the designation's two lines, and would read as a row without a label. Such
+ * a middle row — several cells with a number, equidistant from its neighbours, which are one
+ * line-spacing apart and share a column, and crossing none of their fragments — is moved up
+ * onto the cell's first line.
+ */
+export function liftCentredRows(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  for (let k = 0; k < rows.length; k += 1) {
+    const above = out[out.length - 1];
+    const middle = rows[k]!;
+    const below = rows[k + 1];
+    if (above && below && isCentredBetween(above, middle, below)) {
+      above.items = [...above.items, ...middle.items].sort((a, b) => a.x - b.x);
+      continue;
+    }
+    out.push(middle);
+  }
+  return out;
+}
+
+function isCentredBetween(above: Row, middle: Row, below: Row): boolean {
+  const up = above.y - middle.y;
+  const down = middle.y - below.y;
+  if (up <= 0 || down <= 0 || Math.abs(up - down) > 0.25 * Math.max(up, down)) return false;
+  if (above.y - below.y > 1.6 * averageHeight([above, below])) return false;
+  // several value cells with a price (a lone number, a reference, is a line of its own), and
+  // not a totals line that happens to sit beside a wrapped note
+  if (middle.items.length < 2 || !middle.items.some((f) => /\d[.,]\d{2}(?![\d.,])/u.test(f.text))) {
+    return false;
+  }
+  if (
+    /^\s*(?:sous[- ]?)?total|^\s*montant|^\s*t\.?v\.?a\b|^\s*net\b/iu.test(middle.items[0]!.text)
+  ) {
+    return false;
+  }
+  const neighbours = [...above.items, ...below.items];
+  if (middle.items.some((m) => neighbours.some((n) => overlaps(m, n)))) return false;
+  // the two outer lines are one wrapped cell: they share a column
+  return above.items.some((a) => below.items.some((b) => overlaps(a, b)));
+}
+
 function toRow(items: Fragment[]): Row {
   items.sort((a, b) => a.x - b.x);
   return { y: items.reduce((s, f) => s + f.y, 0) / items.length, items };

@@ -9,7 +9,13 @@
  * right block. Every other region (tables, label/value pairs) keeps its rows, one line per
  * row with one cell per column.
  */
-import { findRegions, groupRows, splitAtGutter, type Row } from './layout-regions.js';
+import {
+  findRegions,
+  groupRows,
+  liftCentredRows,
+  splitAtGutter,
+  type Row,
+} from './layout-regions.js';
 
 export interface Fragment {
   text: string;
@@ -74,7 +80,7 @@ export function buildLines(fragments: Fragment[]): LayoutLine[] {
 function layoutBlock(items: Fragment[], charWidth: number): LayoutLine[] {
   const minGutter = charWidth * GUTTER_CHARS;
   const lines: LayoutLine[] = [];
-  for (const region of findRegions(groupRows(items), minGutter)) {
+  for (const region of findRegions(liftCentredRows(groupRows(items)), minGutter)) {
     const regionItems = region.rows.flatMap((r) => r.items);
     if (region.gutter) {
       const { left, right } = splitAtGutter(regionItems, region.gutter);

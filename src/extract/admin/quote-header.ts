@@ -13,7 +13,7 @@ const TOKEN = '([A-Za-z0-9](?:[A-Za-z0-9\\-/._]*[A-Za-z0-9])?)';
 const NUMBER_MARK = '(?:n[°o]\\.?|num[ée]ro|no\\.|#)';
 const LABELLED_RES = [
   new RegExp(
-    `(?:devis|proposition(?:\\s+(?:commerciale|de\\s+prix|technique))?|offre(?:\\s+de\\s+prix)?)\\s*${NUMBER_MARK}\\s*:?\\s*${TOKEN}`,
+    `(?:devis|proposition(?:\\s+(?:commerciale|de\\s+prix|technique))?|offre(?:\\s+de\\s+prix)?|pi[èe]ce)\\s*${NUMBER_MARK}\\s*:?\\s*${TOKEN}`,
     'iu',
   ),
   new RegExp(

@@ -103,7 +103,7 @@ function dateAfter(lines: DocumentLine[], keyword: RegExp, maxGap = 45): string 
 }
 
 const VISIT_RE =
-  /(?<![\p{L}\d_])(?:visite|pr[ée]-?visite|m[ée]tr[ée]|relev[ée]\s+technique|diagnostic\s+technique)(?![\p{L}\d_])/iu;
+  /(?<![\p{L}\d_])(?:visite|pr[ée]-?visite|m[ée]tr[ée]|relev[ée]\s+technique|diagnostic\s+technique|prises?\s+des?\s+cotes|cotes\s+prises)(?![\p{L}\d_])/iu;
 
 /**
  * The prior visit's date; `issueDate` (the quote's) dates a visit printed without its year

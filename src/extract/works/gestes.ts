@@ -80,10 +80,12 @@ export function lineTypes(lines: readonly LineForGestes[]): (GesteType | undefin
 /**
  * Heat pumps form one family: "Pose … de la pompe à chaleur" installs the hybrid or geothermal
  * heat pump supplied above, even though the bare words read as the default air/water type; so
- * do windows and roof windows.
+ * do windows and roof windows, and ventilation (« Installation de la VMC » installs the
+ * double-flux unit supplied above, though a bare « VMC » reads as single flux).
  */
 function family(type: GesteType): string {
   if (type.startsWith('pac_')) return 'pac';
+  if (type.startsWith('vmc_')) return 'vmc';
   // "Pose des fenêtres" installs the roof windows supplied above as well
   return type === 'menuiserie_fenetre_toit' ? 'menuiserie_fenetre' : type;
 }

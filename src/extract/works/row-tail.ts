@@ -55,7 +55,7 @@ export function readRowTail(row: RowText, opts: TailOptions): TailReading | unde
     const t = tokens[s] as Token;
     if (t.kind === 'cur' || t.kind === 'pct' || t.kind === 'tax') continue;
     const onCell = row.cellStarts.includes(t.start) ? 1 : 0;
-    for (const reading of valueReadings(tokens.slice(s), opts.codes)) {
+    for (const reading of valueReadings(tokens.slice(s), opts.codes, row.cellStarts)) {
       // every value needs a column (a unit may share the quantity's)
       if (reading.length > opts.columns.length + 1) continue;
       const match = matchColumns(reading, opts.columns, opts.codes);

@@ -23,13 +23,17 @@ export interface Value {
 const GROUP_HEAD_RE = /^[-−]?\d{1,3}$/u;
 const GROUP_TAIL_RE = /^\d{3}(?:[.,]\d+)?$/u;
 
-/** Indices i such that tokens[i] and tokens[i + 1] may be one number split by a space. */
-function mergeableBoundaries(tokens: Token[]): number[] {
+/**
+ * Indices i such that tokens[i] and tokens[i + 1] may be one number split by a space. Two
+ * numbers in different cells (a wide gap on the page: « 1 | 948,00 ») are never one number.
+ */
+function mergeableBoundaries(tokens: Token[], cellStarts: readonly number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const a = tokens[i];
     const b = tokens[i + 1];
     if (a?.kind !== 'num' || b?.kind !== 'num') continue;
+    if (cellStarts.includes(b.start)) continue;
     if (!GROUP_HEAD_RE.test(a.text) && !/^\d{3}$/u.test(a.text)) continue;
     if (GROUP_TAIL_RE.test(b.text)) out.push(i);
   }
@@ -98,8 +102,12 @@ function buildValues(
 }
 
 /** Every way of reading the tokens as values (one per grouping of space-separated thousands). */
-export function valueReadings(tokens: Token[], codes: ReadonlySet<string>): Value[][] {
-  const boundaries = mergeableBoundaries(tokens).slice(-6);
+export function valueReadings(
+  tokens: Token[],
+  codes: ReadonlySet<string>,
+  cellStarts: readonly number[] = [],
+): Value[][] {
+  const boundaries = mergeableBoundaries(tokens, cellStarts).slice(-6);
   const readings: Value[][] = [];
   for (let mask = 0; mask < 1 << boundaries.length; mask += 1) {
     const merges = new Set(boundaries.filter((_, k) => (mask >> k) & 1));

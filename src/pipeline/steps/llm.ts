@@ -54,6 +54,16 @@ export const worksLlmStep: Step = {
       patch: {
         qaAttributes: extraction.data as Record<string, unknown>,
         qaVersion: llmVersion(extraction),
+        // token usage, for the cost of /api/v1/stats (spec/api.md §5.20); not the answer itself
+        qaResult: {
+          model: extraction.model,
+          calls: extraction.calls,
+          usage: {
+            prompt_tokens: extraction.usage.promptTokens,
+            completion_tokens: extraction.usage.completionTokens,
+            total_tokens: extraction.usage.totalTokens,
+          },
+        },
       },
       outcome: 'done',
       version: llmVersion(extraction),

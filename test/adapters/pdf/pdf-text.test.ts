@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { extractPdfText } from '../../../src/adapters/pdf/pdf-text.js';
+import { extractWorks } from '../../../src/extract/works/index.js';
 import {
   fixture,
   LEFT_COLUMN,
@@ -53,6 +54,36 @@ describe('extractPdfText', () => {
     expect(rows[first]?.slice(-5)).toEqual(['1', 'u', '9480,00', '9480,00', '5,5']);
     expect(rows[first]?.[1]).toMatch(/^Pompe à chaleur air\/eau/u);
     expect(rows.some((r) => r.includes('Réf.') && r.includes('Qté'))).toBe(true);
+  });
+
+  it('puts the value cells centred beside a two-line designation on its first line (blind batch 11)', async () => {
+    const bytes = new Uint8Array(
+      readFileSync(
+        new URL(
+          '../../fixtures/blind-batches/batch-11/b11-08_croquis-par-ouverture-identite-en-pied_fenetres-porte_menuiserie-perrot.pdf',
+          import.meta.url,
+        ),
+      ),
+    );
+    const { doc } = await extractOk(bytes);
+    const rows = doc.lines.map((l) => l.cells.map((c) => c.text.trim()));
+    expect(rows).toContainEqual([
+      '1',
+      'Fenêtre PVC 1 vantail oscillo-battant',
+      '1',
+      '612,00',
+      '612,00',
+      '5,5',
+    ]);
+    // a lone number or a totals line is never moved
+    expect(rows).toContainEqual(['Total HT', '7 271,00 €']);
+    // the quantity « 1 » and the price « 948,00 », in two cells, are not read as 1 948,00
+    const works = extractWorks(doc);
+    expect(works.lines.slice(0, 3).map((l) => [l.quantite, l.prix_unitaire_ht])).toEqual([
+      [1, 612],
+      [1, 235],
+      [1, 948],
+    ]);
   });
 
   it('recovers accents, €, ² and page numbers from a two-page quote', async () => {

@@ -24,6 +24,7 @@ describe('key → value reading from the label lexicon', () => {
     ['Relevé sur site du 14/10/2026', '2026-10-14'],
     ['Métré réalisé le 3 octobre 2026', '2026-10-03'],
     ['Diagnostic sur place réalisé le 02.10.2026', '2026-10-02'],
+    ['DEVIS MENUISERIES   Prise de cotes le 22/10/2026', '2026-10-22'],
   ])('a visit date after its label: %s', (line, iso) => {
     expect(findVisitDate(linesOf(line))).toBe(iso);
   });

@@ -19,6 +19,7 @@ describe('findQuoteNumber', () => {
     [['Devis : LCH/2026/077'], 'LCH/2026/077'],
     [['DEVIS - 2026-147'], '2026-147'],
     [['Proposition commerciale n° PC-88'], 'PC-88'],
+    [['Pièce n° D2610-0733', 'Date : 26/10/2026'], 'D2610-0733'],
     [['Objet : devis n° IBS-2026-58 – isolation'], 'IBS-2026-58'],
   ])('%j → %s', (lines, numero) => {
     expect(findQuoteNumber(ctxOf(...lines))).toBe(numero);

@@ -6,7 +6,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { documentFromText } from '../../../src/extract/document.js';
 import { extractWorks, type QuoteLine } from '../../../src/extract/works/index.js';
+import type { DocumentLine } from '../../../src/extract/document.js';
 import { isQuantityPriceOnly, quantityTimesPrice } from '../../../src/extract/works/qty-price.js';
+import { valueReadings } from '../../../src/extract/works/row-values.js';
+import { rowTextOf, tokenize } from '../../../src/extract/works/tokens.js';
 
 function linesOf(text: string): QuoteLine[] {
   return extractWorks(documentFromText(text)).lines;
@@ -78,5 +81,22 @@ describe('priced paragraphs without a table', () => {
       [1, 'u', 2190, 2190],
       [6, 'h', 58, 348],
     ]);
+  });
+});
+
+describe('numbers of two cells', () => {
+  test('are never read as one number whose thousands a space separates (« 1 | 948,00 »)', () => {
+    const row = rowTextOf({
+      text: '1   948,00',
+      cells: [
+        { text: '1', x: 0, xEnd: 1 },
+        { text: '948,00', x: 4, xEnd: 10 },
+      ],
+    } as unknown as DocumentLine);
+    const texts = (cellStarts: readonly number[]) =>
+      valueReadings(tokenize(row.text), new Set(), cellStarts).map((r) => r.map((v) => v.n));
+    expect(texts(row.cellStarts)).toEqual([[1, 948]]);
+    // the same text in one cell may be « 1 948,00 »
+    expect(texts([0])).toContainEqual([1948]);
   });
 });
