@@ -20,6 +20,7 @@ import { createQuoteCheckRoutes } from './routes/quote-checks.js';
 import { createQuotesCaseRoutes } from './routes/quotes-cases.js';
 import { createReferenceRoutes } from './routes/reference.js';
 import { createResultsRoutes } from './routes/results.js';
+import { createStatsRoutes } from './routes/stats.js';
 import { createUploadRoutes } from './routes/upload.js';
 import { registerShared } from './schemas.js';
 
@@ -60,6 +61,7 @@ export function createApi(options: ApiOptions): Api {
   const modules: ApiRoutes[] = [
     createReferenceRoutes(),
     createDataChecksRoutes({ db: options.db, logger: options.logger, ...options.lookups }),
+    createStatsRoutes({ db: options.db, cacheSeconds: config.MDSO_STATS_CACHE_SECONDS }),
     createUploadRoutes(ctx),
     createQuotesCaseRoutes(ctx),
     createResultsRoutes(ctx),

@@ -5,6 +5,7 @@
  * §5.10, §5.11. Comments are HTML-sanitised by sanitize-html before they are stored.
  */
 import express, { type Request, type Response } from 'express';
+import type SanitizeHtml from 'sanitize-html';
 import { annotateQuoteCheck, markResultsDelivered } from '../../db/api-records-repo.js';
 import { callerOf, requireCaller } from '../auth.js';
 import { validationFailed, zodMessages } from '../errors.js';
@@ -27,8 +28,7 @@ export const MAX_COMMENT_CHARS = 1000;
 
 const AuthCheck = z.strictObject({ user: z.string() }).openapi('AuthCheck');
 
-type SanitizeHtml = typeof import('sanitize-html');
-let sanitizer: Promise<SanitizeHtml> | undefined;
+let sanitizer: Promise<typeof SanitizeHtml> | undefined;
 
 /**
  * Blank → null; tags outside a small allow-list removed, `<`/`>` of the text escaped.
@@ -37,7 +37,7 @@ let sanitizer: Promise<SanitizeHtml> | undefined;
 export async function sanitizeComment(value: string | null | undefined): Promise<string | null> {
   if (value === null || value === undefined || !value.trim()) return null;
   sanitizer ??= import('sanitize-html').then(
-    (m) => (m as unknown as { default: SanitizeHtml }).default,
+    (m) => (m as unknown as { default: typeof SanitizeHtml }).default,
   );
   const sanitizeHtml = await sanitizer;
   const clean = sanitizeHtml(value, {
