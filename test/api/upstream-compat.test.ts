@@ -31,7 +31,7 @@ type Doc = {
   components: { schemas: Record<string, Schema> };
 };
 
-const UPSTREAM_DIR = new URL('../../../shared/reference/upstream/swagger/v1/', import.meta.url);
+const UPSTREAM_DIR = new URL('../fixtures/upstream-swagger/', import.meta.url);
 
 /** Routes of §12 that this document serves: [method, our path, upstream path, status]. */
 const FRONTEND_ROUTES: [string, string, string, string][] = [
