@@ -1,5 +1,5 @@
 /**
- * Our generated document against upstream's (`reference/upstream/swagger/v1/*.yaml`, spec/api.md
+ * Our generated document against upstream's (copies in `test/fixtures/upstream-swagger/`, spec/api.md
  * §12–13): for every route the frontend calls, each field upstream's success response promises
  * is a field of our schema, of a compatible type, recursively. The only fields left out are
  * those spec/api.md §6.1 says upstream's serializer never sends (its schema documents them by
