@@ -89,39 +89,39 @@ function valueFollows(near: NearValue, after: string): boolean {
   }
 }
 
+/** The lines where a sign of the mention stands, in order (one per line). */
+function* signLines(
+  signs: MentionSigns,
+  lines: readonly FoldedLine[],
+  ocr: boolean,
+): Generator<FoldedLine> {
+  const labels = labelsOf(signs, ocr);
+  const elsewhere = signs.notOnLineWith;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (signs.values?.some((re) => re.test(line.text)) && !elsewhere?.test(line.text)) {
+      yield line;
+      continue;
+    }
+    for (const m of labels ? line.text.matchAll(labels) : []) {
+      if (elsewhere?.test(labelSurroundings(line.text, m.index, m[0].length))) continue;
+      const after = `${line.text.slice(m.index + m[0].length)} ${lines[i + 1]?.text ?? ''}`;
+      if (!signs.near || valueFollows(signs.near, after)) {
+        yield line;
+        break;
+      }
+    }
+  }
+}
+
 /** The line where a sign of the mention stands, or undefined. */
 function findSign(
   signs: MentionSigns,
   lines: readonly FoldedLine[],
   ocr: boolean,
 ): FoldedLine | undefined {
-  const labels = labelsOf(signs, ocr);
-  const elsewhere = signs.notOnLineWith;
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    if (signs.values?.some((re) => re.test(line.text)) && !elsewhere?.test(line.text)) return line;
-    for (const m of labels ? line.text.matchAll(labels) : []) {
-      if (elsewhere?.test(labelSurroundings(line.text, m.index, m[0].length))) continue;
-      if (!signs.near) return line;
-      const after = `${line.text.slice(m.index + m[0].length)} ${lines[i + 1]?.text ?? ''}`;
-      if (valueFollows(signs.near, after)) return line;
-    }
-  }
+  for (const line of signLines(signs, lines, ocr)) return line;
   return undefined;
-}
-
-/** How many lines hold a sign of the mention. */
-function countSigns(signs: MentionSigns, lines: readonly FoldedLine[], ocr: boolean): number {
-  let count = 0;
-  let from = 0;
-  while (from < lines.length) {
-    const rest = lines.slice(from);
-    const line = findSign(signs, rest, ocr);
-    if (!line) break;
-    count += 1;
-    from += rest.indexOf(line) + 1;
-  }
-  return count;
 }
 
 /**
@@ -145,9 +145,8 @@ function signedForEach(
     gestes.filter((g) => familyOf(self) !== undefined && familyOf(g) === familyOf(self)).length,
   ].filter((n) => n >= 2);
   if (counts.length === 0) return undefined;
-  const printed = countSigns(signs, quote, ocr);
-  if (!counts.some((n) => printed >= n)) return undefined;
-  return findSign(signs, quote, ocr);
+  const printed = [...signLines(signs, quote, ocr)];
+  return counts.some((n) => printed.length >= n) ? printed[0] : undefined;
 }
 
 /** Lines naming the geste by its own brand or model words, and the two lines after each. */

@@ -23,6 +23,8 @@ const MARKER_RE = /^(?<n>\d{1,2}(?:\.\d{1,2})?)\s*[-–).]\s+(?=\p{L})/u;
 interface Priced {
   label: string;
   amount: number;
+  /** The label is only « 1 u × 2 190,00 € »: the price line of a paragraph above it. */
+  priceOnly: boolean;
 }
 
 function pricedLine(line: DocumentLine): Priced | undefined {
@@ -32,12 +34,10 @@ function pricedLine(line: DocumentLine): Priced | undefined {
   const amount = m?.groups?.n ? amountOf(m.groups.n) : undefined;
   const label = cells.slice(0, -1).join(' ');
   if (amount === undefined) return undefined;
-  // « 1 u × 2 190,00 € | 2 190,00 € »: the price line of a paragraph described above it
-  if (label.replace(/[^\p{L}]/gu, '').length < 3 && !isQuantityPriceOnly(label, amount)) {
-    return undefined;
-  }
+  const priceOnly = isQuantityPriceOnly(label, amount);
+  if (label.replace(/[^\p{L}]/gu, '').length < 3 && !priceOnly) return undefined;
   if (/:\s*$/u.test(label) || isSubtotalLine(label)) return undefined;
-  return { label, amount };
+  return { label, amount, priceOnly };
 }
 
 function lineText(line: DocumentLine): string {
@@ -102,7 +102,7 @@ export function readProseRows(lines: readonly DocumentLine[], tax: Tax): ParsedR
     }
     itemFloor = i + 1;
     // a price line of its own (« 1 u × 2 190,00 € ») prices the paragraph, it is not its label
-    const priceOnly = start < i && isQuantityPriceOnly(priced.label, priced.amount);
+    const priceOnly = start < i && priced.priceOnly;
     const parts = [
       ...lines.slice(start, i).map((l, k) => (k === 0 ? markedText(l) : lineText(l))),
       ...(priceOnly ? [] : [priced.label]),
