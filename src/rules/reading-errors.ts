@@ -8,7 +8,7 @@ import type { ErrorDetail } from '../domain/finding.js';
 import { renderWording, rgeLookupUrl } from './wording.js';
 
 /** Title of `empty_file_error` for a scan or a photo: the file has content, its text was not read. */
-export const SCAN_UNREAD_TITLE = 'Le texte du scan ou de la photo n’a pas pu être lu';
+const SCAN_UNREAD_TITLE = 'Le texte du scan ou de la photo n’a pas pu être lu';
 
 /** A reading error; `problem` says in French what precisely went wrong (password, truncation…). */
 export function readingErrorDetail(
