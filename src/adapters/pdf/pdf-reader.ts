@@ -1,6 +1,6 @@
 /**
  * PDF text extraction out of the caller's process: a small pool of long-lived child processes
- * (pdf-child.ts; pdfjs loaded once per child, reused across files), one file per child at a
+ * (ipc-child.ts; pdfjs loaded once per child, reused across files), one file per child at a
  * time, each request with a time limit. On expiry the child is killed (a fresh one starts with
  * the next request) and the request answers `timeout`: a file can never hang the caller, and
  * what pdfjs allocates for it is never the caller's memory.
@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../package-root.js';
-import { spawnPdfChild, type PdfChild } from './pdf-child.js';
+import { spawnIpcChild, type IpcChild } from '../ipc-child.js';
 import type { PdfRenderResult } from './pdf-render.js';
 import { inspectPdfStreams, type StreamInspection } from './pdf-streams.js';
 import type { PdfFailureKind, PdfLogger, PdfTextResult } from './pdf-text.js';
@@ -61,6 +61,8 @@ export interface PdfReaderOptions {
 }
 
 type JobResult = PdfReadResult | PdfPageImageResult;
+
+type PdfChild = IpcChild<PdfWorkerRequest>;
 
 interface Job {
   id: number;
@@ -148,7 +150,7 @@ export function createPdfReader(options: PdfReaderOptions = {}): PdfReader {
   }
 
   function spawn(slot: Slot): PdfChild {
-    const worker: PdfChild = spawnPdfChild(workerPath, {
+    const worker: PdfChild = spawnIpcChild<PdfWorkerRequest, PdfWorkerResponse>(workerPath, {
       maxHeapMb: options.maxHeapMb ?? 256,
       onMessage: (msg) => onMessage(slot, worker, msg),
       onGone: (reason) => onGone(slot, worker, reason),

@@ -1,5 +1,5 @@
 /**
- * Child-process entry of the PDF reader pool (pdf-reader.ts, pdf-child.ts): a long-lived
+ * Child-process entry of the PDF reader pool (pdf-reader.ts, ../ipc-child.ts): a long-lived
  * process that loads pdfjs once and extracts one file per request, so a slow or hostile PDF
  * never blocks nor swells the service and can be stopped by killing the process. Loaded from
  * `dist/` (compiled JS).

@@ -1,26 +1,26 @@
 /**
- * One PDF reading process of the pool (pdf-reader.ts): the compiled pdf-worker.js forked as a
- * child with a heap cap, messages as structured clones. A child process, not a worker thread:
- * its memory is its own (a file that makes pdfjs allocate hundreds of megabytes costs this
- * child, never the service, and is measured apart), and an out-of-memory abort or a native crash
- * ends it alone. It has its own process group (a terminal's Ctrl-C stops the service, which then
- * lets the read finish) and exits when its parent is gone.
+ * A long-lived reading process (the PDF reader's pool, the local OCR): a compiled entry forked
+ * as a child with a heap cap, messages as structured clones. A child process, not a worker
+ * thread: its memory is its own (a file that makes pdfjs or tesseract allocate hundreds of
+ * megabytes costs this child, never the service, is measured apart and is given back when the
+ * child ends), and an out-of-memory abort or a native crash ends it alone. It has its own
+ * process group (a terminal's Ctrl-C stops the service, which then lets the read finish) and
+ * its entry exits when its parent is gone.
  */
-import { fork } from 'node:child_process';
-import type { PdfWorkerRequest, PdfWorkerResponse } from './pdf-worker.js';
+import { fork, type Serializable } from 'node:child_process';
 
-export interface PdfChildOptions {
+export interface IpcChildOptions<Response> {
   /** V8 heap cap of the child, in MB. */
   maxHeapMb: number;
-  onMessage(message: PdfWorkerResponse): void;
+  onMessage(message: Response): void;
   /** The child ended (crash, kill, exit), with what ended it: `SIGKILL`, `exit 134`… */
   onGone(reason: string): void;
-  /** Its stdout and stderr, a chunk at a time (pdfjs warnings, a fatal error's message). */
+  /** Its stdout and stderr, a chunk at a time (library warnings, a fatal error's message). */
   onOutput(text: string): void;
 }
 
-export interface PdfChild {
-  send(request: PdfWorkerRequest): void;
+export interface IpcChild<Request extends Serializable> {
+  send(request: Request): void;
   /** Stops the child at once (SIGKILL); `exited` resolves when it is gone. */
   kill(): void;
   /** While busy the child keeps the caller's process alive; idle, it lets it exit. */
@@ -28,7 +28,10 @@ export interface PdfChild {
   exited: Promise<void>;
 }
 
-export function spawnPdfChild(path: string, options: PdfChildOptions): PdfChild {
+export function spawnIpcChild<Request extends Serializable, Response>(
+  path: string,
+  options: IpcChildOptions<Response>,
+): IpcChild<Request> {
   const child = fork(path, [], {
     serialization: 'advanced',
     // No inherited flags (jest's, a debugger's); young generation small: a child reads one file.
@@ -55,7 +58,7 @@ export function spawnPdfChild(path: string, options: PdfChildOptions): PdfChild 
   child.on('error', (err: NodeJS.ErrnoException) => {
     if (!child.connected) report(err.code ?? err.name);
   });
-  child.on('message', (message: PdfWorkerResponse) => options.onMessage(message));
+  child.on('message', (message: Response) => options.onMessage(message));
   return {
     send(request) {
       if (child.connected) child.send(request);
