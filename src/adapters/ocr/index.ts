@@ -1,14 +1,14 @@
 /**
  * The OCR engine the settings ask for (STYLE.md §6: an explicit map, no class looked up by
  * name): an HTTP provider when `MDSO_OCR` names one and its key is set, else the tesseract
- * command line when installed with French, else tesseract.js (always available).
+ * command line when installed with French, else tesseract.js in a child process (always available).
  */
 import { ALBERT_BASE_URL } from '../llm/providers.js';
 import type { Config } from '../../config.js';
 import { createAlbertOcrEngine, createMdsoOcrEngine } from './http-ocr.js';
 import type { OcrEngine, OcrLogger } from './ocr-engine.js';
 import { createTesseractCliEngine, tesseractCliAvailable } from './tesseract-cli.js';
-import { createTesseractJsEngine } from './tesseract-js.js';
+import { createTesseractProcessEngine } from './tesseract-js-process.js';
 
 export type { OcrEngine, OcrInput, OcrLogger, OcrResult } from './ocr-engine.js';
 
@@ -81,7 +81,7 @@ export async function createOcrEngine(
     http ??
     ((await tesseractCliAvailable(probe.tesseractCommand))
       ? createTesseractCliEngine({ command: probe.tesseractCommand, logger })
-      : createTesseractJsEngine({ logger }));
+      : createTesseractProcessEngine({ logger }));
   logger.info({ engine: engine.name }, 'ocr engine chosen');
   return engine;
 }

@@ -2,7 +2,8 @@
  * Local OCR with tesseract.js (WebAssembly, no system package) and the French model of the
  * `@tesseract.js-data/fra` package, read from node_modules: nothing is downloaded, nothing is
  * cached on disk (DESIGN.md §10, "OCR without set-up"). One worker thread, created on the first
- * call and kept for the next ones; images are recognised one after the other.
+ * call and kept for the next ones; images are recognised one after the other. The service runs
+ * it in a child process of its own (tesseract-js-process.ts); tests and tools may use it here.
  */
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -53,7 +54,12 @@ function abortError(signal: AbortSignal): UpstreamError {
   });
 }
 
-export function createTesseractJsEngine(options: TesseractJsOptions = {}): OcrEngine {
+/** The in-process engine, which can also load its model ahead of the first image. */
+export interface TesseractJsEngine extends OcrEngine {
+  warm(): Promise<void>;
+}
+
+export function createTesseractJsEngine(options: TesseractJsOptions = {}): TesseractJsEngine {
   const { logger } = options;
   let worker: Promise<Tesseract.Worker> | null = null;
   let closed = false;
@@ -119,6 +125,10 @@ export function createTesseractJsEngine(options: TesseractJsOptions = {}): OcrEn
         if (onAbort) signal.removeEventListener('abort', onAbort);
         job.catch(() => undefined);
       }
+    },
+    async warm() {
+      worker ??= start();
+      await worker;
     },
     async close() {
       closed = true;
