@@ -14,7 +14,8 @@ import {
 } from '../db/inbound-emails-repo.js';
 import { readInboundRaw } from '../db/inbound-raw-repo.js';
 import type { TemplateDataMap } from '../mail/report-view.js';
-import { forwardToTeam, sendTemplatedMail, type MailRequest } from '../mail/send-mail.js';
+import { sendTemplatedMail, type MailRequest } from '../mail/send-mail.js';
+import { forwardToTeam } from '../mail/team-mail.js';
 import type { TemplateName } from '../mail/template-names.js';
 import { MIB, type InboundDeps } from './inbound-deps.js';
 import type { LoadedMail } from './load-mail.js';

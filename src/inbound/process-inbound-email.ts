@@ -31,7 +31,7 @@ import {
   type ClaimedInbound,
 } from '../db/inbound-emails-repo.js';
 import { deleteAttachmentPieces } from '../db/inbound-pieces-repo.js';
-import { forwardToTeam } from '../mail/send-mail.js';
+import { forwardToTeam } from '../mail/team-mail.js';
 import type { AutoReplyBlock } from './auto-reply-policy.js';
 import { decideAndStore } from './decide-and-store.js';
 import type { InboundDeps, ProcessOptions } from './inbound-deps.js';

@@ -26,7 +26,6 @@ import {
 } from '../db/outbound-emails-repo.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { buildForwardContent, summariseRawMail, type ForwardSummary } from './forward-message.js';
 import { buildOutboundMessage, generateMessageId } from './outbound-message.js';
 import type { MailRenderer } from './renderer.js';
 import type { TemplateDataMap } from './report-view.js';
@@ -130,7 +129,7 @@ function buildFromPayload(
 }
 
 /** A short description for `last_error`: codes and our own French messages, no address. */
-function describeError(err: unknown): string {
+export function describeError(err: unknown): string {
   if (err instanceof AppError) {
     const status =
       'upstreamStatus' in err && err.upstreamStatus ? ` ${String(err.upstreamStatus)}` : '';
@@ -198,7 +197,8 @@ async function deliver(
   return 'sent';
 }
 
-async function claimAndDeliver(
+/** Claims the dedupe key and sends at once; a pending row stays for `sendPendingMails`. */
+export async function claimAndDeliver(
   deps: MailDeps,
   claim: {
     template: string;
@@ -294,64 +294,4 @@ export async function sendPendingMails(
     }
   }
   return sent;
-}
-
-function forwardRecipients(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/[,;]/u)
-    .map((a) => a.trim())
-    .filter(Boolean);
-}
-
-/**
- * Tells the team about an inbound mail we did not process (spec/email.md §5.6): one mail per
- * address of INBOUND_FORWARDING_MAIL (nothing when unset), once per inbound mail.
- */
-export async function forwardToTeam(
-  deps: MailDeps,
-  req: { inboundEmailId: string; raw?: Buffer; subject?: string },
-): Promise<void> {
-  const recipients = forwardRecipients(deps.config.INBOUND_FORWARDING_MAIL);
-  if (recipients.length === 0) return;
-  let summary: ForwardSummary = { attachmentCount: 0 };
-  if (req.raw) {
-    try {
-      summary = await summariseRawMail(req.raw);
-    } catch (err) {
-      deps.logger.warn(
-        { inboundEmailId: req.inboundEmailId, error: describeError(err) },
-        'forward: original mail unreadable, sent without its text',
-      );
-    }
-  }
-  const content = buildForwardContent(summary, {
-    inboundEmailId: req.inboundEmailId,
-    ...(req.subject ? { subject: req.subject } : {}),
-  });
-  for (const [index, to] of recipients.entries()) {
-    await claimAndDeliver(deps, {
-      template: FORWARD_TEMPLATE,
-      dedupeKey: `forward:${req.inboundEmailId}:${index}`,
-      recipient: to,
-      inboundEmailId: req.inboundEmailId,
-      payload: {
-        kind: 'message',
-        message: {
-          template: FORWARD_TEMPLATE,
-          from: deps.config.DEFAULT_EMAIL_FROM,
-          to,
-          ...(content.replyTo ? { replyTo: content.replyTo } : {}),
-          subject: content.subject,
-          html: content.html,
-          text: content.text,
-          references: [],
-          headers: {
-            'Auto-Submitted': 'auto-generated',
-            'X-Auto-Response-Suppress': 'All',
-            'X-MDSO-Template': FORWARD_TEMPLATE,
-          },
-        },
-      },
-    });
-  }
 }

@@ -5,12 +5,12 @@ import { InvalidInputError } from '../../src/errors.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { SAMPLE_DATA } from '../../src/mail/preview-samples.js';
 import {
-  forwardToTeam,
   retryDelayMs,
   sendPendingMails,
   sendTemplatedMail,
   type MailRequest,
 } from '../../src/mail/send-mail.js';
+import { forwardToTeam } from '../../src/mail/team-mail.js';
 import { freePort } from '../support/free-port.js';
 import { createTestOutbox, header, testMailDeps, type Outbox } from '../support/mail-deps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
