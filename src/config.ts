@@ -37,6 +37,7 @@ export const configSchema = z.object({
   SMTP_MAX_MESSAGE_MB: int(75),
   INBOUND_MAIL_DOMAIN: z.string().default('mail.mdso.local'),
   INBOUND_FORWARDING_MAIL: optionalString,
+  QUOTE_CHECK_EMAIL_RECIPIENTS: optionalString,
   MDSO_INBOUND_DAILY_QUOTA: int(20),
   INBOUND_WEBHOOK_TOKEN: optionalString,
   RAILS_INBOUND_EMAIL_PASSWORD: optionalString,

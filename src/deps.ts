@@ -24,6 +24,8 @@ import { packageRoot } from './package-root.js';
 import { sendCaseReport } from './mail/case-report.js';
 import { createMailRenderer, type MailRenderer } from './mail/renderer.js';
 import type { MailDeps } from './mail/send-mail.js';
+import { announceNewCheck } from './mail/team-mail.js';
+import type { QuoteCheck } from './domain/quote-check.js';
 import type { InboundDeps } from './inbound/process-inbound-email.js';
 import { parisToday } from './domain/dates.js';
 import type { Logger } from './logger.js';
@@ -148,6 +150,14 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       logger.error({ err, caseId }, 'case report not sent');
     }
   };
+  // The team's notice of a new check (spec/email.md §5.1): a failure is logged, the check goes on.
+  const onCheckReceived = async (check: QuoteCheck): Promise<void> => {
+    try {
+      await announceNewCheck(mailDeps, check);
+    } catch (err) {
+      logger.error({ err, quoteCheckId: check.id }, 'team notice of a new check not sent');
+    }
+  };
   return {
     config,
     database,
@@ -184,6 +194,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     transport,
     inbound,
     onCaseFinal,
+    onCheckReceived,
     ...options.hooks,
     close: async () => {
       await transport.close?.();

@@ -43,6 +43,7 @@ export interface MailDeps {
     | 'FRONTEND_APPLICATION_HOST'
     | 'APPLICATION_HOST'
     | 'INBOUND_FORWARDING_MAIL'
+    | 'QUOTE_CHECK_EMAIL_RECIPIENTS'
   >;
 }
 
@@ -66,8 +67,9 @@ export interface MailRequest<N extends TemplateName> {
 
 export type SendStatus = 'sent' | 'duplicate' | 'retry_later';
 
-/** The template name recorded for team notifications (not a user template). */
+/** The template names recorded for team notifications (not user templates, see team-mail.ts). */
 export const FORWARD_TEMPLATE = 'forward';
+export const NEW_CHECK_TEMPLATE = 'team_new_quote_check';
 
 /** A claimed mail is its claimer's for this long; then `sendPendingMails` may take it over. */
 export const SEND_LEASE_MS = 5 * 60_000;

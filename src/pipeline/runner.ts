@@ -15,7 +15,7 @@ import {
   type StepPatch,
   writeStep,
 } from '../db/quote-checks-repo.js';
-import type { QuoteCheck, Stage } from '../domain/quote-check.js';
+import { STAGES, type QuoteCheck, type Stage } from '../domain/quote-check.js';
 import { backoffMs } from '../backoff.js';
 import { AppError, UpstreamError } from '../errors.js';
 import { timeoutDetail } from '../rules/validate-quote.js';
@@ -31,6 +31,8 @@ export interface RunnerDeps extends StepDeps, CaseHooks {
   retryBaseMs: number;
   /** True once the worker is stopping: the check is released after its current step. */
   isStopping?: () => boolean;
+  /** Called when a worker takes a check still at `received`: the team is told (once per check). */
+  onCheckReceived?(check: QuoteCheck): Promise<void>;
 }
 
 export type RunResult = 'final' | 'retry' | 'lease_lost' | 'discarded';
@@ -220,6 +222,7 @@ async function onFailure(
 export async function runClaimedCheck(claimed: QuoteCheck, deps: RunnerDeps): Promise<RunResult> {
   let check = claimed;
   const state: RunState = { persistedStage: claimed.stage, deferred: [] };
+  if (claimed.stage === STAGES[0]) await deps.onCheckReceived?.(claimed);
   for (;;) {
     if (check.stage === 'final') return 'final';
     if (check.stage === FINALISED_FROM) return finalise(check, deps, state, {});

@@ -33,6 +33,7 @@ export const TEST_MAIL_CONFIG: MailDeps['config'] = {
   FRONTEND_APPLICATION_HOST: 'https://front.mdso.test',
   APPLICATION_HOST: 'https://mdso.test',
   INBOUND_FORWARDING_MAIL: undefined,
+  QUOTE_CHECK_EMAIL_RECIPIENTS: undefined,
 };
 
 export interface Outbox {
