@@ -119,6 +119,7 @@ function toCheckedRecord(row: CheckedRecordRow): CheckedRecord {
   };
 }
 
+/** A row to the domain; a heavy column left out of the SELECT (summaries) reads as null. */
 export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
   return {
     ...toCheckedRecord(row),
@@ -129,21 +130,21 @@ export function toQuoteCheck(row: QuoteCheckRow): QuoteCheck {
     attempts: row.attempts,
     startedAt: row.started_at,
     resultSentAt: row.result_sent_at,
-    reading: row.reading,
-    document: row.document,
-    text: row.text,
-    anonymisedText: row.anonymised_text,
-    naiveAttributes: row.naive_attributes,
-    naiveVersion: row.naive_version,
-    privateDataQaAttributes: row.private_data_qa_attributes,
-    privateDataQaVersion: row.private_data_qa_version,
-    qaAttributes: row.qa_attributes,
-    qaVersion: row.qa_version,
-    enrichment: row.enrichment,
-    enrichmentVersion: row.enrichment_version,
+    reading: row.reading ?? null,
+    document: row.document ?? null,
+    text: row.text ?? null,
+    anonymisedText: row.anonymised_text ?? null,
+    naiveAttributes: row.naive_attributes ?? null,
+    naiveVersion: row.naive_version ?? null,
+    privateDataQaAttributes: row.private_data_qa_attributes ?? null,
+    privateDataQaVersion: row.private_data_qa_version ?? null,
+    qaAttributes: row.qa_attributes ?? null,
+    qaVersion: row.qa_version ?? null,
+    enrichment: row.enrichment ?? null,
+    enrichmentVersion: row.enrichment_version ?? null,
     readAttributes: row.read_attributes,
-    readProvenance: row.read_provenance,
-    stepProblems: row.step_problems,
+    readProvenance: row.read_provenance ?? null,
+    stepProblems: row.step_problems ?? null,
     comment: row.comment,
     applicationVersion: row.application_version,
     givenText: row.file_markdown ?? row.file_text ?? null,
