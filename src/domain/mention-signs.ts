@@ -27,6 +27,8 @@ export interface MentionSigns {
   readonly values?: readonly RegExp[];
   /** Where to look: the whole document (identity, terms pages) or the quote without its terms. */
   readonly scope: 'document' | 'quote';
+  /** The company's identity: often printed only in a letterhead or a small page footer. */
+  readonly identity?: true;
 }
 
 const DATE_WORDS =
@@ -43,7 +45,7 @@ export const DURATION_PATTERN =
  * installation are priced apart.
  */
 export const LABOUR_LINE_START =
-  /^(?:pose|main[- ]d'(?:œ|oe)uvre|m\.\s?o\.?\b|mo\b|installation(?:\s*[,:]|\s+(?:et|du|de\s+la|des|d'une?|de\s+l'|complete))|mise\s+en\s+(?:service|place|(?:œ|oe)uvre)|montage|soufflage|reglages?|forfait\s+(?:de\s+)?pose|prestation\s+de\s+pose|raccordement\s+(?:hydraulique|frigorifique|et\s+mise)|depose\s+(?:et|puis)\s+pose)/u;
+  /^(?:pose|main[- ]d'(?:œ|oe)uvre|m\.\s?o\.?\b|mo\b|installation(?:\s*[,:]|\s+(?:et|du|de\s+la|des|d'une?|de\s+l'|complete))|mise\s+en\s+(?:service|place|(?:œ|oe)uvre)|montage|soufflage|reglages?|(?:forfait|prestation|service)s?\s+(?:de\s+)?(?:pose|installation|mise\s+en\s+service)|raccordement\s+(?:hydraulique|frigorifique|et\s+mise)|depose\s+(?:et|puis)\s+pose)/u;
 
 /** A month and year ("février 2027", "courant mars"): a date as prose states it. */
 export const MONTH_YEAR_PATTERN =
@@ -95,6 +97,9 @@ export const MENTION_SIGNS = {
       'debuter',
       'debuteront',
       'commenceront',
+      'commences le',
+      'commence le',
+      'debutes le',
       'realisation',
       'start date',
       'starting date',
@@ -199,6 +204,7 @@ export const MENTION_SIGNS = {
       /[a-z0-9]\s+\b(?:sarl|sas|sasu|eurl|snc|eirl)\b/u,
     ],
     scope: 'document',
+    identity: true,
   },
   pro_forme_juridique_manquant: {
     label: "la forme juridique de l'entreprise",
@@ -207,6 +213,7 @@ export const MENTION_SIGNS = {
       /\b(?:entreprise individuelle|entrepreneur individuel|micro[\s-]entrepr|auto[\s-]entrepr|societe (?:a responsabilite limitee|par actions simplifiee|anonyme|cooperative))/u,
     ],
     scope: 'document',
+    identity: true,
   },
   tva_manquant: {
     label: 'le numéro de TVA intracommunautaire',
@@ -223,12 +230,14 @@ export const MENTION_SIGNS = {
     near: 'number',
     values: [/\bfr\s*[0-9a-z]{2}\s*\d{3}\s*\d{3}\s*\d{3}\b/u],
     scope: 'document',
+    identity: true,
   },
   capital_manquant: {
     label: 'le capital social',
     labels: ['capital', 'au capital de'],
     near: 'number',
     scope: 'document',
+    identity: true,
   },
   siret_manquant: {
     label: 'le numéro SIRET',
@@ -236,6 +245,7 @@ export const MENTION_SIGNS = {
     near: 'number',
     values: [/\b\d{3}\s?\d{3}\s?\d{3}\s?\d{5}\b/u],
     scope: 'document',
+    identity: true,
   },
   rge_siret_manquant: {
     label: 'le numéro SIRET (pour vérifier la qualification RGE)',
@@ -243,6 +253,7 @@ export const MENTION_SIGNS = {
     near: 'number',
     values: [/\b\d{3}\s?\d{3}\s?\d{3}\s?\d{5}\b/u],
     scope: 'document',
+    identity: true,
   },
   rcs_manquant: {
     label: "l'immatriculation au registre (RCS, RNE ou RM)",
@@ -259,6 +270,7 @@ export const MENTION_SIGNS = {
       'immatricule',
     ],
     scope: 'document',
+    identity: true,
   },
   rcs_ville_manquant: {
     label: "la ville d'immatriculation au RCS",
@@ -267,6 +279,7 @@ export const MENTION_SIGNS = {
       /\b(?:greffe|tribunal de commerce)\s+(?:de\s+|d')?[a-z]/u,
     ],
     scope: 'document',
+    identity: true,
   },
   pro_assurance_manquant: {
     label: "l'assurance professionnelle (décennale)",
@@ -282,11 +295,13 @@ export const MENTION_SIGNS = {
       'assuree',
     ],
     scope: 'document',
+    identity: true,
   },
   pro_adresse_manquant: {
     label: "l'adresse de l'entreprise",
     values: [/\b(?:\d{5}|\d{2}\s\d{3})\s+[a-z]/u],
     scope: 'document',
+    identity: true,
   },
   client_prenom_manquant: {
     label: 'le prénom du client',
@@ -347,6 +362,7 @@ export const MENTION_SIGNS = {
     ],
     values: [/\b(?:e-?e\d{4,}|qpac\s*\/|qb\s*\/|qs\s*\/|vplus\s*\/|qpv\s*\/)/u],
     scope: 'document',
+    identity: true,
   },
   separation_fourniture_pose_manquant: {
     label: 'la séparation entre fourniture et pose',

@@ -21,6 +21,7 @@ import {
   MONTH_YEAR_PATTERN,
   mentionSignsOf,
 } from '../domain/mention-signs.js';
+import { hasUnreadEdge } from './ocr-edges.js';
 import type { PreparedGeste } from './prepare-gestes.js';
 
 export type { ToVerify } from '../domain/finding.js';
@@ -271,6 +272,9 @@ export function weighEvidence(
   });
   const quote = doc.termsStart >= 0 ? all.slice(0, doc.termsStart) : all;
   const regions = gesteRegions(gestes, quote);
+  // the company's identity may sit in a letterhead or footer OCR could not read (ocr-edges.ts)
+  let edge: boolean | undefined;
+  const unreadEdge = (): boolean => (edge ??= doc.ocr && hasUnreadEdge(doc.lines));
   const kept: ErrorDetail[] = [];
   const toVerify: ToVerify[] = [];
   for (const detail of details) {
@@ -286,7 +290,10 @@ export function weighEvidence(
         : quote;
     const seen =
       findSign(signs, lines, doc.ocr) ??
-      (detail.geste_id ? signedForEach(signs, quote, gestes, detail.geste_id, doc.ocr) : undefined);
+      (detail.geste_id
+        ? signedForEach(signs, quote, gestes, detail.geste_id, doc.ocr)
+        : undefined) ??
+      (signs.identity && unreadEdge() ? { page: undefined } : undefined);
     if (!seen) {
       kept.push(detail);
       continue;
@@ -294,7 +301,7 @@ export function weighEvidence(
     toVerify.push({
       code: detail.code,
       label: signs.label,
-      page: seen.page,
+      ...(seen.page !== undefined ? { page: seen.page } : {}),
       ...(detail.geste_id ? { geste_id: detail.geste_id } : {}),
     });
   }

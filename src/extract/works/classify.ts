@@ -43,7 +43,11 @@ const STRONG: [GesteType, RegExp][] = [
     'menuiserie_porte',
     /\bportes?\s+(?:d'entree|d'acces|exterieures?|de\s+service|donnant\s+sur\s+l'exterieur)\b|\bbloc[- ]portes?\s+(?:d'entree|exterieur)/u,
   ],
-  ['menuiserie_fenetre', /fenetre|baie vitree|baie coulissante|\bchassis\b|oscillo[- ]?battant/u],
+  // « appuis de fenêtres », « tablettes de fenêtre »: the window's surround, not a window
+  [
+    'menuiserie_fenetre',
+    /(?<!(?:appuis?|tablettes?|bavettes?|encadrements?|habillages?|retours?|linteaux?|rejingots?|precadres?|cornieres?|profiles?)\s(?:de|des|d'|pour)\s?(?:la\s|les\s)?)fenetre|baie vitree|baie coulissante|\bchassis\b|oscillo[- ]?battant/u,
+  ],
 ];
 
 const WEAK: [GesteType, RegExp][] = [
@@ -107,6 +111,20 @@ export interface ClassifyInput {
   section?: string;
   details: readonly string[];
   notes: readonly string[];
+  /** The insulation the quote's subject names (`subjectInsulation`), for an insulation line
+   * that does not say which it is (« Fourniture isolant PSE graphité ép. 140 mm »). */
+  subjectInsulation?: GesteType;
+}
+
+/**
+ * The one insulation type a quote's subject (« Objet : Isolation thermique par l'extérieur des
+ * façades ») names, or undefined when it names none or several.
+ */
+export function subjectInsulation(text: string): GesteType | undefined {
+  const folded = fold(text);
+  if (!INSULATION_HINT_RE.test(folded)) return undefined;
+  const found = new Set(INSULATION.filter(([, re]) => re.test(folded)).map(([type]) => type));
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Geste type of a line, or undefined when it is not a renovation work. */
@@ -121,7 +139,9 @@ export function classifyLine(input: ClassifyInput): GesteType | undefined {
   if (direct) return refineHeatPump(direct, [section, details, notes]);
   const insulation = insulationType(label, [section, details, notes]);
   if (insulation) return insulation;
-  if (INSULATION_HINT_RE.test(label)) return insulationType(section, [details, notes]);
+  if (INSULATION_HINT_RE.test(label)) {
+    return insulationType(section, [details, notes]) ?? input.subjectInsulation;
+  }
   const weak = firstMatch(WEAK, label);
   if (weak) return refineHeatPump(weak, [section, details, notes]);
   return undefined;

@@ -71,9 +71,18 @@ function gesteOf(type: GesteType, line: LineForGestes): Geste {
 }
 
 /** The geste type of each line (undefined for lines that are no renovation work). */
-export function lineTypes(lines: readonly LineForGestes[]): (GesteType | undefined)[] {
+export function lineTypes(
+  lines: readonly LineForGestes[],
+  subjectType?: GesteType,
+): (GesteType | undefined)[] {
   return lines.map((l) =>
-    classifyLine({ label: l.designation, section: l.section, details: l.details, notes: l.notes }),
+    classifyLine({
+      label: l.designation,
+      section: l.section,
+      details: l.details,
+      notes: l.notes,
+      ...(subjectType ? { subjectInsulation: subjectType } : {}),
+    }),
   );
 }
 
@@ -91,8 +100,8 @@ function family(type: GesteType): string {
 }
 
 /** Gestes of the quote, in line order. */
-export function buildGestes(lines: readonly LineForGestes[]): Geste[] {
-  const types = lineTypes(lines);
+export function buildGestes(lines: readonly LineForGestes[], subjectType?: GesteType): Geste[] {
+  const types = lineTypes(lines, subjectType);
   const chosen = new Set<number>();
   lines.forEach((l, i) => {
     if (types[i] && (l.nature === 'fourniture' || l.nature === 'fourniture_pose')) chosen.add(i);

@@ -6,6 +6,8 @@
 import type { Geste, LinePrices } from '../../domain/attributes.js';
 import type { QuoteDocument } from '../document.js';
 import { buildGestes, type LineForGestes } from './gestes.js';
+import { subjectInsulation } from './classify.js';
+import type { GesteType } from '../../domain/geste-types.js';
 import { withPassageValues } from './referring.js';
 import { normaliseMarkdown } from './markdown.js';
 import type { Tax } from './header.js';
@@ -116,6 +118,19 @@ function provenance(gestes: readonly Geste[], separation: boolean | undefined): 
 }
 
 /** Reads the priced lines and the gestes of a quote. */
+/** « Objet : … », « Nature des travaux : … »: the quote's subject, as a label states it. */
+const SUBJECT_RE =
+  /(?:^|\s)(?:objet(?:\s+(?:du\s+devis|des\s+travaux))?|nature\s+des\s+travaux|projet)\s*:\s*(.{3,160})/iu;
+
+/** The insulation the quote's subject names, when it names exactly one. */
+function quoteSubjectType(lines: readonly { text: string }[]): GesteType | undefined {
+  for (const line of lines) {
+    const subject = SUBJECT_RE.exec(line.text)?.[1];
+    if (subject) return subjectInsulation(subject);
+  }
+  return undefined;
+}
+
 export function extractWorks(doc: QuoteDocument): WorksExtraction {
   const all = normaliseMarkdown(doc.lines);
   const lines = quoteLines(all);
@@ -128,7 +143,7 @@ export function extractWorks(doc: QuoteDocument): WorksExtraction {
   const rates = statedVatRates(lines);
   const single = rates.length === 1 ? rates[0] : undefined;
   const full = rows.map((r) => toLine(r, vatOf(r, legend, single)));
-  const gestes = withPassageValues(buildGestes(full), lines);
+  const gestes = withPassageValues(buildGestes(full, quoteSubjectType(all)), lines);
   const separation = hasSeparateInstallation(full);
   const result: WorksExtraction = {
     gestes,

@@ -89,7 +89,7 @@ export function natureHeading(text: string): 'fourniture' | 'pose' | 'autre' | u
   if (/^(?:fournitures?|materiels?|materiaux|equipements?|produits?)$/u.test(folded))
     return 'fourniture';
   if (
-    /^(?:main[- ]d'(?:œ|oe)uvre|pose|mise en (?:œ|oe)uvre|installation|prestations?|travaux|m\.?o\.?)$/u.test(
+    /^(?:main[- ]d'(?:œ|oe)uvre|pose|mise en (?:œ|oe)uvre|installation|prestations?|services?|travaux|m\.?o\.?)$/u.test(
       folded,
     )
   ) {

@@ -2,7 +2,11 @@
  * Geste type and nature of a priced line, from its label, section and description.
  */
 import { describe, expect, test } from '@jest/globals';
-import { classifyLine, isAccessory } from '../../../src/extract/works/classify.js';
+import {
+  classifyLine,
+  isAccessory,
+  subjectInsulation,
+} from '../../../src/extract/works/classify.js';
 import { natureOf } from '../../../src/extract/works/nature.js';
 
 function typeOf(label: string, section?: string, details: string[] = []): string | undefined {
@@ -117,6 +121,8 @@ describe('nature of a line', () => {
     ['Raccordement électrique depuis le tableau', 'autre'],
     ['Installation de chantier et échafaudage', 'autre'],
     ['Traitement des points singuliers', 'autre'],
+    ['Service pose : installation du chauffe-eau thermodynamique', 'pose'],
+    ['Prestation installation de la pompe à chaleur', 'pose'],
   ])('%s → %s', (label, nature) => {
     expect(natureOf(label)).toBe(nature);
   });
@@ -124,5 +130,42 @@ describe('nature of a line', () => {
   test('a generic sub-heading gives the nature of the lines under it', () => {
     expect(natureOf('Centrale double flux', "Main d'œuvre")).toBe('pose');
     expect(natureOf('Réseau de gaines', 'Fournitures')).toBe('fourniture');
+    expect(natureOf('Dépose et recyclage de l’ancien chauffe-eau', 'SERVICES')).toBe('autre');
+    expect(natureOf('Forfait chauffe-eau', 'SERVICES')).toBe('pose');
+  });
+});
+
+describe('what is not a window, and the subject of the quote', () => {
+  test.each([
+    ["Profilés de départ, cornières d'angle, appuis de fenêtres aluminium laqué"],
+    ['Tablettes de fenêtre en MDF'],
+    ['Habillage des fenêtres en aluminium'],
+  ])('%s names a window surround, not a window', (label) => {
+    expect(typeOf(label)).toBeUndefined();
+  });
+
+  test('a window named outright stays a window', () => {
+    expect(typeOf('Fenêtre PVC 2 vantaux avec appui')).toBe('menuiserie_fenetre');
+  });
+
+  test('an insulation line that names no kind takes the one the subject names', () => {
+    const line = { label: 'Fourniture isolant PSE graphité ép. 140 mm', details: [], notes: [] };
+    expect(classifyLine(line)).toBeUndefined();
+    const subject = subjectInsulation(
+      "Isolation thermique par l'extérieur des façades nord et est",
+    );
+    expect(subject).toBe('isolation_thermique_par_exterieur_ITE');
+    expect(classifyLine({ ...line, subjectInsulation: subject! })).toBe(subject);
+    // a line that says its kind keeps it
+    expect(
+      classifyLine({ ...line, label: 'Isolant des combles perdus', subjectInsulation: subject! }),
+    ).toBe('isolation_comble_perdu');
+  });
+
+  test('a subject naming several insulation kinds, or none, gives none', () => {
+    expect(
+      subjectInsulation('Isolation des combles perdus et des murs par l’extérieur'),
+    ).toBeUndefined();
+    expect(subjectInsulation('Remplacement de la chaudière')).toBeUndefined();
   });
 });
