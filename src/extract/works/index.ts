@@ -13,6 +13,7 @@ import { normaliseMarkdown } from './markdown.js';
 import type { Tax } from './header.js';
 import { natureOf } from './nature.js';
 import { quantityTimesPrice } from './qty-price.js';
+import { readMatrices } from './matrix.js';
 import { readProseRows } from './prose.js';
 import { quoteLines, repeatedLines } from './region.js';
 import { hasSeparateInstallation } from './separation.js';
@@ -137,14 +138,16 @@ export function extractWorks(doc: QuoteDocument): WorksExtraction {
   const legend = findVatLegend(lines);
   const codes = new Set([...legend.keys()].flatMap((k) => [k, k.toLowerCase()]));
   const tax = documentTax(lines.map((l) => l.text).join('\n'));
-  const table = readTable(lines, { codes, repeated: repeatedLines(all), tax });
+  const matrix = readMatrices(lines);
+  const rest = matrix.used.size > 0 ? lines.filter((_, i) => !matrix.used.has(i)) : lines;
+  const table = [...matrix.rows, ...readTable(rest, { codes, repeated: repeatedLines(all), tax })];
   const rows = table.length > 0 ? table : readProseRows(lines, tax);
   if (!rows.some((r) => r.numero)) rows.forEach((r, i) => (r.numero = String(i + 1)));
   const rates = statedVatRates(lines);
   const single = rates.length === 1 ? rates[0] : undefined;
   const full = rows.map((r) => toLine(r, vatOf(r, legend, single)));
   const gestes = withPassageValues(buildGestes(full, quoteSubjectType(all)), lines);
-  const separation = hasSeparateInstallation(full);
+  const separation = matrix.separatesInstallation || hasSeparateInstallation(full);
   const result: WorksExtraction = {
     gestes,
     lines: full.map(exported),
