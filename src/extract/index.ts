@@ -5,6 +5,7 @@
 import type { Provenance, QuoteAttributes } from '../domain/attributes.js';
 import { extractAdmin } from './admin/index.js';
 import type { QuoteDocument } from './document.js';
+import { repairLostDecimals } from './lost-decimals.js';
 import { extractWorks } from './works/index.js';
 
 export const EXTRACTOR_VERSION = '1.1.0';
@@ -44,6 +45,7 @@ export function extractQuote(doc: QuoteDocument, quote: QuoteDocument = doc): Qu
   if (attributes.type_fichier !== 'autre') {
     const works = extractWorks(quote);
     if (works.gestes.length > 0) attributes.gestes = works.gestes;
+    repairLostDecimals(attributes, works.lines);
     if (works.separation_prix_fourniture_pose !== undefined) {
       attributes.separation_prix_fourniture_pose = works.separation_prix_fourniture_pose;
     }
