@@ -18,6 +18,16 @@ const BRAND_AND_MODEL = new RegExp(
   'u',
 );
 
+/**
+ * A model reference by its shape: a hyphenated token holding letters and digits (« 200-FM »,
+ * « 100-B »), or letters, digits and letters run together (« SV2F »). On a scan the brand and
+ * its model often land on different lines, where BRAND_AND_MODEL cannot see them together; a
+ * cable or a part has such codes too (« H07V-U »), so the shape counts only for a geste whose
+ * brand was read.
+ */
+const MODEL_TOKEN =
+  /(?<![\p{L}\d-])(?=[\p{L}\d-]*\d)(?=[\p{L}\d-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+(?![\p{L}\d-])|(?<![\p{L}\d-])[a-z]{1,4}\d+[a-z]+\d*(?![\p{L}\d-])/u;
+
 const SURFACE = /\b\d+(?:[.,]\d+)?\s*m\s?(?:2|²)(?!\s*\.?\s*k)/u;
 const POWER = /\b\d+(?:[.,]\d+)?\s*kw\b/u;
 const VOLUME = /\b\d+(?:[.,]\d+)?\s*(?:l|litres?)\b/u;
@@ -34,6 +44,7 @@ export const GESTE_MENTION_SIGNS = {
     label: "la référence de l'isolant",
     labels: ['reference', 'ref', 'modele', 'gamme', 'produit'],
     values: [BRAND_AND_MODEL],
+    brandedValues: [MODEL_TOKEN],
     scope: 'quote',
   },
   isolation_surface_manquant: {
@@ -133,6 +144,7 @@ export const GESTE_MENTION_SIGNS = {
     label: 'la référence de la menuiserie',
     labels: ['reference', 'ref', 'modele', 'gamme', 'serie'],
     values: [BRAND_AND_MODEL],
+    brandedValues: [MODEL_TOKEN],
     scope: 'quote',
   },
   menuiserie_type_materiau_manquant: {
@@ -247,6 +259,7 @@ export const GESTE_MENTION_SIGNS = {
     label: "la référence de l'appareil",
     labels: ['reference', 'ref', 'modele', 'gamme', 'serie'],
     values: [BRAND_AND_MODEL],
+    brandedValues: [MODEL_TOKEN],
     scope: 'quote',
   },
   chauffage_etas_manquant: {
@@ -359,6 +372,7 @@ export const GESTE_MENTION_SIGNS = {
     label: 'la référence des capteurs',
     labels: ['reference', 'ref', 'modele'],
     values: [BRAND_AND_MODEL],
+    brandedValues: [MODEL_TOKEN],
     scope: 'quote',
   },
   ssc_type_capteurs_manquant: {
@@ -448,6 +462,7 @@ export const GESTE_MENTION_SIGNS = {
     label: "la référence de l'appareil",
     labels: ['reference', 'ref', 'modele', 'gamme'],
     values: [BRAND_AND_MODEL],
+    brandedValues: [MODEL_TOKEN],
     scope: 'quote',
   },
   eau_chaude_volume_manquant: {
@@ -531,6 +546,7 @@ export const GESTE_MENTION_SIGNS = {
     label: 'la référence du caisson',
     labels: ['reference', 'ref', 'modele', 'gamme'],
     values: [BRAND_AND_MODEL],
+    brandedValues: [MODEL_TOKEN],
     scope: 'quote',
   },
   vmc_marque_bouche_extraction_manquant: {

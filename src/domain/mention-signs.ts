@@ -25,6 +25,8 @@ export interface MentionSigns {
   readonly notOnLineWith?: RegExp;
   /** Patterns of the value itself (folded text), signs on their own. */
   readonly values?: readonly RegExp[];
+  /** Patterns that are signs only for a geste whose brand was read (a model's shape). */
+  readonly brandedValues?: readonly RegExp[];
   /** Where to look: the whole document (identity, terms pages) or the quote without its terms. */
   readonly scope: 'document' | 'quote';
   /** The company's identity: often printed only in a letterhead or a small page footer. */

@@ -9,20 +9,17 @@
  * lines of that geste (from its label to the next geste's), plus any technical section.
  */
 import type { ErrorDetail, ToVerify } from '../domain/finding.js';
-import { foldText } from '../domain/fold.js';
 import { namesWord, ownNamingWords } from '../domain/geste-names.js';
-import type { MentionSigns, NearValue } from '../domain/mention-signs.js';
-import {
-  DATE_PATTERN,
-  DURATION_PATTERN,
-  ENERGY_WORKS_SIGNS,
-  labelSurroundings,
-  labelsPattern,
-  MONTH_YEAR_PATTERN,
-  mentionSignsOf,
-} from '../domain/mention-signs.js';
+import { ENERGY_WORKS_SIGNS, mentionSignsOf } from '../domain/mention-signs.js';
 import { hasUnreadEdge } from './ocr-edges.js';
 import type { PreparedGeste } from './prepare-gestes.js';
+import {
+  brandedSign,
+  findSign,
+  normaliseLine,
+  signedForEach,
+  type FoldedLine,
+} from './sign-lines.js';
 
 export type { ToVerify } from '../domain/finding.js';
 
@@ -40,114 +37,12 @@ export interface EvidenceDocument {
   readonly ocr: boolean;
 }
 
-interface FoldedLine {
-  readonly text: string;
-  readonly page: number;
-  /** The first cell: where a heading stands when the line also carries other columns. */
-  readonly head: string;
-}
-
 const TECHNICAL_HEADING =
   /^\W*(?:\d+[.)]?\s*)?(?:caracteristiques techniques|fiche technique|annexe technique|descriptif technique|donnees techniques|details? techniques?|specifications? techniques?)/u;
 
 /** A heading stands alone on its line: a works line that mentions its performances is not one. */
 function isTechnicalHeading(text: string): boolean {
   return text.length <= 70 && TECHNICAL_HEADING.test(text);
-}
-
-/** Joins letter-spaced words ("d e v i s" → "devis") and normalises apostrophes and spaces. */
-export function normaliseLine(raw: string): string {
-  return foldText(raw)
-    .replace(/œ/gu, 'oe')
-    .replace(/æ/gu, 'ae')
-    .replace(/[’`´]/gu, "'")
-    .replace(/\b(?:[a-z] ){2,}[a-z]\b/gu, (run) => run.replace(/ /gu, ''))
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
-
-/** One pattern per mention and reading mode, built on first use. */
-const patternCache = new WeakMap<MentionSigns, Map<boolean, RegExp>>();
-function labelsOf(signs: MentionSigns, ocr: boolean): RegExp | undefined {
-  if (!signs.labels?.length) return undefined;
-  let byMode = patternCache.get(signs);
-  if (!byMode) patternCache.set(signs, (byMode = new Map()));
-  let re = byMode.get(ocr);
-  if (!re) byMode.set(ocr, (re = labelsPattern(signs.labels, { ocr })));
-  return re;
-}
-
-function valueFollows(near: NearValue, after: string): boolean {
-  switch (near) {
-    case 'date':
-      return DATE_PATTERN.test(after);
-    case 'when':
-      return (
-        DATE_PATTERN.test(after) || DURATION_PATTERN.test(after) || MONTH_YEAR_PATTERN.test(after)
-      );
-    case 'number':
-      return /\d/u.test(after);
-  }
-}
-
-/** The lines where a sign of the mention stands, in order (one per line). */
-function* signLines(
-  signs: MentionSigns,
-  lines: readonly FoldedLine[],
-  ocr: boolean,
-): Generator<FoldedLine> {
-  const labels = labelsOf(signs, ocr);
-  const elsewhere = signs.notOnLineWith;
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    if (signs.values?.some((re) => re.test(line.text)) && !elsewhere?.test(line.text)) {
-      yield line;
-      continue;
-    }
-    for (const m of labels ? line.text.matchAll(labels) : []) {
-      if (elsewhere?.test(labelSurroundings(line.text, m.index, m[0].length))) continue;
-      const after = `${line.text.slice(m.index + m[0].length)} ${lines[i + 1]?.text ?? ''}`;
-      if (!signs.near || valueFollows(signs.near, after)) {
-        yield line;
-        break;
-      }
-    }
-  }
-}
-
-/** The line where a sign of the mention stands, or undefined. */
-function findSign(
-  signs: MentionSigns,
-  lines: readonly FoldedLine[],
-  ocr: boolean,
-): FoldedLine | undefined {
-  for (const line of signLines(signs, lines, ocr)) return line;
-  return undefined;
-}
-
-/**
- * A mention printed at least once per geste of the family, somewhere in the quote, is taken as
- * printed for each even when one of them sits outside the geste's own lines (a block describing
- * an opening above its price table, « F3 Chambre 2 — … Uw = 1,3 »): we cannot tell which one
- * lacks it, so none is claimed missing (DESIGN.md §5).
- */
-function signedForEach(
-  signs: MentionSigns,
-  quote: readonly FoldedLine[],
-  gestes: readonly PreparedGeste[],
-  gesteId: string,
-  ocr: boolean,
-): FoldedLine | undefined {
-  // per type, or per family (« menuiserie »: a window and a door both have a wall position)
-  const self = gestes.find((g) => g.id === gesteId);
-  const familyOf = (g: PreparedGeste | undefined) => g?.type?.split('_')[0];
-  const counts = [
-    gestes.filter((g) => self?.type !== undefined && g.type === self.type).length,
-    gestes.filter((g) => familyOf(self) !== undefined && familyOf(g) === familyOf(self)).length,
-  ].filter((n) => n >= 2);
-  if (counts.length === 0) return undefined;
-  const printed = [...signLines(signs, quote, ocr)];
-  return counts.some((n) => printed.length >= n) ? printed[0] : undefined;
 }
 
 /** Lines naming the geste by its own brand or model words, and the two lines after each. */
@@ -293,6 +188,7 @@ export function weighEvidence(
       (detail.geste_id
         ? signedForEach(signs, quote, gestes, detail.geste_id, doc.ocr)
         : undefined) ??
+      (detail.geste_id ? brandedSign(signs, lines, gestes, detail.geste_id) : undefined) ??
       (signs.identity && unreadEdge() ? { page: undefined } : undefined);
     if (!seen) {
       kept.push(detail);
