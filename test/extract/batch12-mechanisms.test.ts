@@ -2,7 +2,8 @@
  * Reader mechanisms added after blind batch 12 (cold-scored first), each on a small quote of its
  * own: the subject of the quote types an insulation line that names no kind; a « Service pose »
  * line installs the equipment supplied above; a qualified client heading (« CLIENT –
- * FACTURATION ») is no name; « Travaux commencés le » is a start date.
+ * FACTURATION ») is no name; « Travaux commencés le » is a start date; under a client heading, a
+ * phrase or the company's own name (two columns mixed by OCR) is not the client.
  */
 import { describe, expect, test } from '@jest/globals';
 import { documentFromText } from '../../src/extract/document.js';
@@ -67,5 +68,26 @@ describe('after blind batch 12', () => {
     const attributes = read(lines);
     expect(attributes.client).toMatchObject({ civilite: 'M.', nom: 'Dupraz', prenom: 'Lionel' });
     expect(attributes.date_debut_chantier).toBe('2026-10-19');
+  });
+
+  test("under a client heading, a phrase and the company's own name are passed over", () => {
+    const lines = [
+      'ÉMETTEUR                          CLIENT',
+      '                                  Rendement à puissance nominale     %',
+      'SARL ÂTRE EXEMPLE                 SARL ÂTRE EXEMPLE',
+      '52 route de Besançon              Mme Clémence VUILLERMOZ',
+      '39000 Lons-le-Saunier             9 rue du Pasquier',
+      '                                  39570 Perrigny',
+      'DEVIS N° 2026-31 du 15/10/2026',
+      'Désignation                         Qté     P.U. HT     Total HT',
+      'Poêle à granulés 8 kW                1     3 900,00    3 900,00',
+      'Total HT 3 900,00 €',
+      'SARL ÂTRE EXEMPLE au capital de 10 000 € – SIRET 732 829 320 00074',
+    ];
+    expect(read(lines).client).toMatchObject({
+      civilite: 'Mme',
+      nom: 'Vuillermoz',
+      prenom: 'Clémence',
+    });
   });
 });

@@ -154,8 +154,12 @@ function readSiblingNameFields(ctx: AdminContext, block: ClientBlock, placed: Pl
 
 /** Reads the customer block of the document's header. */
 export function findClientBlock(ctx: AdminContext): ClientBlock | undefined {
+  const companies = companyNames(ctx);
   for (const anchor of findAnchors(ctx)) {
     const block = readClientBlock(ctx, anchor);
+    // under a client heading, the company's own block (columns OCR mixed): not the client
+    const named = block.name?.fullRaw ?? block.name?.nomRaw;
+    if (named && companies.some((n) => ` ${foldName(named)} `.includes(` ${n} `))) continue;
     if (anchor.bare ? block.name?.nom && block.postcode : block.name?.nom || block.postcode)
       return block;
   }

@@ -103,9 +103,42 @@ function readAddressLine(block: PartyBlock, text: string): boolean {
 }
 
 /** Reads one cell of the block; false when the block ends here. */
+/** Lower-case words a name may hold (« M. et Mme », « de La Fontaine », « née Durand »). */
+const NAME_PARTICLES = new Set([
+  'de',
+  'du',
+  'des',
+  "d'",
+  'la',
+  'le',
+  'les',
+  'et',
+  'van',
+  'von',
+  'ben',
+  'née',
+  'nee',
+  'épouse',
+  'ep.',
+  'y',
+]);
+
+/**
+ * A phrase, not a name: two lower-case words or more (« Rendement à puissance nominale », a
+ * line of the next column that OCR put under the client heading).
+ */
+function isPhrase(text: string): boolean {
+  const lower = text
+    .split(/\s+/u)
+    .filter((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w.toLowerCase()));
+  return lower.length >= 2;
+}
+
 export function readBlockLine(block: PartyBlock, raw: string, expectName = true): boolean {
   const text = raw.trim();
   if (!text) return true;
+  // before the name, a phrase belongs to something else printed nearby: passed over
+  if (expectName && !block.name && !/\d/u.test(text) && isPhrase(text)) return true;
   if (readNameLine(block, text, expectName)) return true;
   if (readContacts(block, text)) return true;
   if (isBlockStop(text)) return false;
