@@ -34,8 +34,11 @@ export interface MentionSigns {
 }
 
 const DATE_WORDS =
-  '(?:\\d{1,2}(?:er)?[\\s./-]+(?:\\d{1,2}|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z.]*[\\s./-]+\\d{2,4})';
-/** A date as quotes print it: 12/03/2026, 12-03-26, 12.03.2026, 12 mars 2026, 1er avril 2027. */
+  '(?:\\d{1,2}(?:er|[°%"”]+)?[\\s./-]+(?:\\d{1,2}|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z.]*[\\s./-]+\\d{2,4})';
+/**
+ * A date as quotes print it: 12/03/2026, 12-03-26, 12.03.2026, 12 mars 2026, 1er avril 2027 (and
+ * the « 1er » OCR reads as « 1° » or « 1% »).
+ */
 export const DATE_PATTERN = new RegExp(`(?<![\\d])${DATE_WORDS}(?![\\d])`, 'u');
 /** A delay or a period: "6 semaines", "sous 15 jours", "un mois", "semaine 12", "courant mars". */
 export const DURATION_PATTERN =
@@ -102,6 +105,17 @@ export const MENTION_SIGNS = {
       'commences le',
       'commence le',
       'debutes le',
+      'installation envisagee',
+      'installation programmee',
+      'installation planifiee',
+      'pose envisagee',
+      'pose programmee',
+      'pose planifiee',
+      'intervention programmee',
+      'intervention planifiee',
+      'travaux envisages',
+      'travaux programmes',
+      'travaux planifies',
       'realisation',
       'start date',
       'starting date',
@@ -163,6 +177,9 @@ export const MENTION_SIGNS = {
       'deplacement',
       'rendez-vous',
       'etude sur site',
+      'etude thermique',
+      'realisee sur site',
+      'effectuee sur site',
       'sur place',
     ],
     near: 'date',

@@ -85,7 +85,12 @@ export function normaliseOcrText(text: string): string {
       .replace(/(?<=\d)[lI|](?=\d)/gu, '1')
       .replace(/(?<=\d[.,]\d\d) ?(?:€|EUR|E)(?![\p{L}\d])/gu, ' €')
       .replace(/(?<=\d ?m)[?*](?!\S)/gu, '²')
+      // « m° », « mê » for m² in a unit column, « W/m?.K »
+      .replace(/(?<=(?:^|[\s|\d])m)[°ê](?=[\s|]|$)/gmu, '²')
+      .replace(/(?<=\/m)[?*°ê](?=\.?\s?[kK])/gu, '²')
       .replace(/(?<=\S) +\| +(?=\S)/gu, '   ')
+      // a table border stuck to a cell on one side
+      .replace(/(?<=\S)\|(?= )|(?<= )\|(?=\S)/gu, '   ')
       .replace(
         /(capital(?: social)?(?: de)? ?:? ?\d[\d  .,]*\d) ?(?:un|e|E|£)(?![\p{L}\d])/giu,
         '$1 €',

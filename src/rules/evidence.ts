@@ -184,7 +184,7 @@ export function weighEvidence(
         ? all
         : quote;
     const seen =
-      findSign(signs, lines, doc.ocr) ??
+      findSign(signs, lines, doc.ocr, Boolean(detail.geste_id)) ??
       (detail.geste_id
         ? signedForEach(signs, quote, gestes, detail.geste_id, doc.ocr)
         : undefined) ??

@@ -58,17 +58,24 @@ function valueFollows(near: NearValue, after: string): boolean {
   }
 }
 
-/** The lines where a sign of the mention stands, in order (one per line). */
+/**
+ * The lines where a sign of the mention stands, in order (one per line). Within a geste's own
+ * lines (`acrossLines`), a value may run over the line break (« … revêtus KNAUF » / « INSULATION
+ * Fibraroc 35 »); in a header it may not (a name ends its line, the next begins another).
+ */
 export function* signLines(
   signs: MentionSigns,
   lines: readonly FoldedLine[],
   ocr: boolean,
+  acrossLines = false,
 ): Generator<FoldedLine> {
   const labels = labelsOf(signs, ocr);
   const elsewhere = signs.notOnLineWith;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
-    if (signs.values?.some((re) => re.test(line.text)) && !elsewhere?.test(line.text)) {
+    const next = acrossLines ? lines[i + 1]?.text : undefined;
+    const joined = next === undefined ? line.text : `${line.text} ${next}`;
+    if (signs.values?.some((re) => re.test(joined)) && !elsewhere?.test(line.text)) {
       yield line;
       continue;
     }
@@ -101,8 +108,9 @@ export function findSign(
   signs: MentionSigns,
   lines: readonly FoldedLine[],
   ocr: boolean,
+  acrossLines = false,
 ): FoldedLine | undefined {
-  for (const line of signLines(signs, lines, ocr)) return line;
+  for (const line of signLines(signs, lines, ocr, acrossLines)) return line;
   return undefined;
 }
 

@@ -218,6 +218,11 @@ describe('ocrDocument', () => {
     ['Code   Taux TVA\n1   55 %   685,03 €', 'Code   Taux TVA\n1   5,5 %   685,03 €'],
     ['Acompte de 55 % à la commande', 'Acompte de 55 % à la commande'],
     ['TVA 5,5 % et 20 %', 'TVA 5,5 % et 20 %'],
+    ['revêtue kraft   m°|   64   18,90', 'revêtue kraft   m²      64   18,90'],
+    ['R = 6,25 mê.K/W', 'R = 6,25 mê.K/W'],
+    ['Uw = 1,3 W/m?.K', 'Uw = 1,3 W/m².K'],
+    ['A1 |Fourniture laine', 'A1    Fourniture laine'],
+    ['Réf.   Désignation   U   |Qté| PUHT', 'Réf.   Désignation   U      Qté    PUHT'],
   ])('normalises OCR confusions: %j', (raw, clean) => {
     expect(normaliseOcrText(raw)).toBe(clean);
   });

@@ -156,7 +156,11 @@ function delayWithin(text: string): string | undefined {
   // a period as prose states it (« avril 2027 ») is a start too
   const m = DURATION_PATTERN.exec(start) ?? MONTH_YEAR_PATTERN.exec(start);
   if (!m || findDates(head.slice(0, 60)).length > 0) return undefined;
-  return cleanDelay(head.split(/[.;](?:\s|$)/u)[0] ?? head) || undefined;
+  // the delay ends its sentence, or a condition (« …, sous réserve de l'accord ») follows
+  const clause = (head.split(/[.;](?:\s|$)/u)[0] ?? head).split(
+    /,\s*(?=(?:sous\s+r[ée]serve|hors|sauf|selon)(?![\p{L}]))/u,
+  )[0];
+  return cleanDelay(clause ?? head) || undefined;
 }
 
 /** The start delay as printed, when no start date is given. */

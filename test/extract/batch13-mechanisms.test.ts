@@ -1,0 +1,82 @@
+/**
+ * Mechanisms added after blind batch 13 (cold-scored first): more phrasings of the planned start
+ * and the pre-visit in the shared lexicon, a delay cut before its condition, the « 1er » OCR
+ * reads as « 1% », and a brand and model split over two lines of a geste.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { documentFromText } from '../../src/extract/document.js';
+import { extractQuote } from '../../src/extract/index.js';
+import { validateQuote } from '../../src/rules/validate-quote.js';
+import { CHECK_ID, completeGeste, completeQuote, TODAY } from '../rules/fixtures.js';
+
+function read(lines: string[]) {
+  return extractQuote(documentFromText(lines.join('\n'))).attributes;
+}
+
+const HEAD = [
+  'CHAUFFAGE EXEMPLE SARL                           DEVIS N° DV-2026-12',
+  '12 rue des Artisans, 35000 Rennes                Date : 24/11/2026',
+  '                                                 Mme Nathalie EXEMPLE',
+  '                                                 4 allée des Charmes, 18570 Bourges',
+];
+
+describe('after blind batch 13: the lexicon', () => {
+  it('reads « Installation envisagée semaine 3 (…), sous réserve … » as a delay, without its condition', () => {
+    const attributes = read([
+      ...HEAD,
+      "Installation envisagée semaine 3 (janvier 2027), sous réserve de l'accord avant le 15 décembre.",
+    ]);
+    expect(attributes.delai_debut_chantier).toBe('semaine 3 (janvier 2027)');
+  });
+
+  it('reads « Étude thermique réalisée sur site le … » as the pre-visit', () => {
+    const attributes = read([...HEAD, 'Étude thermique réalisée sur site', 'le 19.11.2026']);
+    expect(attributes.date_pre_visite).toBe('2026-11-19');
+  });
+});
+
+function judge(edit: (q: Record<string, unknown>) => void, text: string, ocr: boolean) {
+  const quote = completeQuote() as unknown as Record<string, unknown>;
+  quote.gestes = [completeGeste('isolation_plancher_bas')];
+  edit(quote);
+  const lines = text.split('\n').map((l) => ({ text: l, page: 1 }));
+  return validateQuote({
+    checkId: CHECK_ID,
+    attributes: quote,
+    today: TODAY,
+    evidence: { lines, termsStart: -1, ocr },
+  });
+}
+
+describe('after blind batch 13: evidence', () => {
+  it('sees a pre-visit dated « 1% décembre » by OCR', () => {
+    const text = 'Suite à notre passage à votre domicile du 1%" décembre 2026, voici notre offre';
+    const result = judge((q) => delete q.date_pre_visite, text, true);
+    expect(result.errors).not.toContain('date_pre_visite_manquant');
+    expect(result.toVerify?.map((t) => t.code)).toContain('date_pre_visite_manquant');
+  });
+
+  it('sees a brand and its model split over two lines of the geste', () => {
+    const text = [
+      '2.1 Isolation en sous-face du plancher bas par panneaux de laine de roche revêtus KNAUF',
+      'INSULATION Fibraroc 35 ép. 150 mm, R = 4,25 m².K/W',
+    ].join('\n');
+    const noReference = (q: Record<string, unknown>) => {
+      const geste = (q.gestes as Record<string, unknown>[])[0]!;
+      delete geste.reference_isolant;
+      delete geste.marque_isolant;
+    };
+    expect(judge(noReference, text, false).errors).not.toContain('isolation_reference_manquant');
+    // in a header, a name ending its line is not joined to the next one
+    const header = judge(
+      (q) => {
+        const client = { ...(q.client as Record<string, unknown>) };
+        delete client.prenom;
+        q.client = client;
+      },
+      'FAÇADES EXEMPLE                    M. BARTHE\nRavalement – Isolation thermique par l’extérieur',
+      false,
+    );
+    expect(header.errors).toContain('client_prenom_manquant');
+  });
+});
