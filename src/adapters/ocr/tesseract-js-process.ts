@@ -4,7 +4,7 @@
  * image it has read and never shrinks; in the service it stayed for good (the fuzz suite saw
  * the service pass 480 MB). Here it is given back: the child is recycled when it reports a
  * resident size above `recycleRssMb` after an image, and stopped when idle for `idleMs` (the
- * next image starts a fresh one, about a second to load the model). A time limit now really
+ * next image starts a fresh one, about half a second to load the model). A time limit now really
  * stops a recognition: the child is killed.
  *
  * Images are recognised one after the other, as by the in-process engine.
