@@ -1,7 +1,8 @@
 /**
  * Mechanisms added after blind batch 13 (cold-scored first): more phrasings of the planned start
  * and the pre-visit in the shared lexicon, a delay cut before its condition, the « 1er » OCR
- * reads as « 1% », and a brand and model split over two lines of a geste.
+ * reads as « 1% », a brand and model split over two lines of a geste, and a unit price split
+ * into supply and labour columns.
  */
 import { describe, expect, it } from '@jest/globals';
 import { documentFromText } from '../../src/extract/document.js';
@@ -19,6 +20,34 @@ const HEAD = [
   '                                                 Mme Nathalie EXEMPLE',
   '                                                 4 allée des Charmes, 18570 Bourges',
 ];
+
+describe('after blind batch 13: the price table', () => {
+  it('adds the supply and labour unit prices of « PU Fourn. HT | PU M.O. HT »', () => {
+    const attributes = read([
+      ...HEAD,
+      'N°   Désignation                                   Qté   U    PU Fourn. HT   PU M.O. HT   Total HT   TVA %',
+      '1.2  Isolation des combles perdus par soufflage      86    m²           9,80         8,40   1 565,20     5,5',
+      '     KNAUF INSULATION Supafil Loft 045 – R = 7,50 m².K/W',
+      'Total HT 1 565,20 €',
+    ]);
+    expect(attributes.gestes?.[0]).toMatchObject({
+      quantite: 86,
+      unite: 'm²',
+      prix_unitaire_ht: 18.2,
+      prix_ht: 1565.2,
+    });
+  });
+
+  it('keeps one unit price when the header has only one', () => {
+    const attributes = read([
+      ...HEAD,
+      'N°   Désignation                                   Qté   U    PU HT      Total HT   TVA %',
+      '1.2  Isolation des combles perdus par soufflage      86    m²   18,20    1 565,20     5,5',
+      'Total HT 1 565,20 €',
+    ]);
+    expect(attributes.gestes?.[0]).toMatchObject({ quantite: 86, prix_unitaire_ht: 18.2 });
+  });
+});
 
 describe('after blind batch 13: the lexicon', () => {
   it('reads « Installation envisagée semaine 3 (…), sous réserve … » as a delay, without its condition', () => {

@@ -11,6 +11,8 @@ export type Tax = 'ht' | 'ttc';
 export interface Column {
   kind: ColumnKind;
   tax?: Tax;
+  /** A unit price split in two columns (« PU Fourn. HT », « PU M.O. HT »): the row's is their sum. */
+  part?: 'supply' | 'labour';
 }
 
 export interface TableHeader {
@@ -52,6 +54,8 @@ const KEYWORDS: [Keyword, RegExp][] = [
 interface Found {
   kind: Keyword;
   text: string;
+  /** Unknown words printed right after the keyword (« fourn. » in « PU Fourn. HT »). */
+  after?: string;
 }
 
 function scanKeywords(folded: string): { found: Found[]; unknownWords: number } {
@@ -76,7 +80,10 @@ function scanKeywords(folded: string): { found: Found[]; unknownWords: number } 
     }
     if (!matched) {
       unknownWords += 1;
+      const start = i;
       while (i < folded.length && !/\s/u.test(folded[i] ?? '')) i += 1;
+      const last = found[found.length - 1];
+      if (last) last.after = `${last.after ?? ''} ${folded.slice(start, i)}`;
     }
   }
   return { found, unknownWords };
@@ -109,6 +116,12 @@ function completeColumns(columns: Column[]): Column[] {
   return out;
 }
 
+function partOf(words: string): Column['part'] {
+  if (/^\s*(?:fourn|fourniture|mat[eé]?r?|materiel|materiaux)/u.test(words)) return 'supply';
+  if (/^\s*(?:m\.?\s?o\b|main|pose)/u.test(words)) return 'labour';
+  return undefined;
+}
+
 function toColumns(found: Found[]): Column[] {
   const columns: Column[] = [];
   for (const f of found) {
@@ -120,7 +133,10 @@ function toColumns(found: Found[]): Column[] {
     }
     if (f.kind === 'num' || f.kind === 'label') continue;
     const tax = f.kind === 'pu' || f.kind === 'total' ? taxOf(f.text) : undefined;
-    columns.push(tax ? { kind: f.kind, tax } : { kind: f.kind });
+    const column: Column = tax ? { kind: f.kind, tax } : { kind: f.kind };
+    const part = f.kind === 'pu' ? partOf(f.after ?? '') : undefined;
+    if (part) column.part = part;
+    columns.push(column);
   }
   return columns;
 }

@@ -78,8 +78,12 @@ export function valuesOf(slots: Slot[], codes: ReadonlySet<string>): RowValues {
       out.quantite = n;
       if (s.unit?.unit) out.unite = s.unit.unit;
     } else if (kind === 'unit' && v.unit) out.unite = v.unit;
-    else if (kind === 'pu' && n !== undefined) out[taxOf(s) === 'ttc' ? 'puTtc' : 'puHt'] = n;
-    else if (kind === 'total' && n !== undefined)
+    else if (kind === 'pu' && n !== undefined) {
+      const key = taxOf(s) === 'ttc' ? 'puTtc' : 'puHt';
+      // supply and labour unit prices in two columns add up to the unit price
+      const earlier = s.column.part ? out[key] : undefined;
+      out[key] = earlier === undefined ? n : Math.round((earlier + n) * 100) / 100;
+    } else if (kind === 'total' && n !== undefined)
       out[taxOf(s) === 'ttc' ? 'totalTtc' : 'totalHt'] = n;
     else if (kind === 'remise' && n !== undefined) out.remise = Math.abs(n);
     else if (kind === 'tva') {
