@@ -1,8 +1,8 @@
 /**
  * Mechanisms added after blind batch 13 (cold-scored first): more phrasings of the planned start
  * and the pre-visit in the shared lexicon, a delay cut before its condition, the « 1er » OCR
- * reads as « 1% », a brand and model split over two lines of a geste, and a unit price split
- * into supply and labour columns.
+ * reads as « 1% », a brand and model split over two lines of a geste, a unit price split into
+ * supply and labour columns, and a component line's values for the one geste of its family.
  */
 import { describe, expect, it } from '@jest/globals';
 import { documentFromText } from '../../src/extract/document.js';
@@ -49,6 +49,20 @@ describe('after blind batch 13: the price table', () => {
   });
 });
 
+describe('after blind batch 13: component lines', () => {
+  it('gives the values of a component priced on its own line to the one geste of its family', () => {
+    const attributes = read([
+      ...HEAD,
+      'Désignation                                          Qté   PU HT      Total HT',
+      'Chaudière à granulés FRÖLING PE1 Pellet 15 kW         1    9 850,00   9 850,00',
+      'Silo textile 4 tonnes avec vis d’alimentation          1    1 200,00   1 200,00',
+      'Total HT 11 050,00 €',
+    ]);
+    expect(attributes.gestes).toHaveLength(1);
+    expect(attributes.gestes?.[0]?.type_silo).toMatch(/^Silo textile/u);
+  });
+});
+
 describe('after blind batch 13: the lexicon', () => {
   it('reads « Installation envisagée semaine 3 (…), sous réserve … » as a delay, without its condition', () => {
     const attributes = read([
@@ -56,6 +70,19 @@ describe('after blind batch 13: the lexicon', () => {
       "Installation envisagée semaine 3 (janvier 2027), sous réserve de l'accord avant le 15 décembre.",
     ]);
     expect(attributes.delai_debut_chantier).toBe('semaine 3 (janvier 2027)');
+  });
+
+  it('reads « Pour : Madame … » as the client', () => {
+    const attributes = read([
+      'ÉNERGIES EXEMPLE – SAS au capital de 25 000 € – 2 route de Thiers, 63600 Ambert',
+      'DEVIS – chaudière à granulés',
+      'Pour : Madame Véronique ROUX, Lieu-dit Les Combes, 63220 Arlanc – tél. 06 39 98 11 79',
+    ]);
+    expect(attributes.client).toMatchObject({
+      civilite: 'Madame',
+      nom: 'Roux',
+      prenom: 'Véronique',
+    });
   });
 
   it('reads « Étude thermique réalisée sur site le … » as the pre-visit', () => {

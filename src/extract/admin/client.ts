@@ -19,7 +19,7 @@ import { parseTitledName, splitPersonName } from './person-name.js';
 
 /** « CLIENT – FACTURATION », « Client (particulier) »: a qualifier of the block, not a name. */
 const CLIENT_LABEL_RE =
-  /^(?:client(?:\s+final)?(?:\s*[-–/(]\s*(?:facturation|livraison|particulier|principal|b[ée]n[ée]ficiaire)\)?)?|destinataire|(?:à|a)\s+l['’]attention\s+de|attn\.?|adress[ée]\s+(?:à|a)|ma[îi]tre\s+d['’]ouvrage|b[ée]n[ée]ficiaire|coordonn[ée]es\s+(?:du\s+)?client|factur[ée]\s+(?:à|a)|nom\s+du\s+client|vos\s+coordonn[ée]es|informations?\s+(?:du\s+)?client)(?![\p{L}])\s*(?:[:\-–]\s*)?(.*)$/iu;
+  /^(?:client(?:\s+final)?(?:\s*[-–/(]\s*(?:facturation|livraison|particulier|principal|b[ée]n[ée]ficiaire)\)?)?|destinataire|(?:à|a)\s+l['’]attention\s+de|attn\.?|adress[ée]\s+(?:à|a)|ma[îi]tre\s+d['’]ouvrage|b[ée]n[ée]ficiaire|coordonn[ée]es\s+(?:du\s+)?client|factur[ée]\s+(?:à|a)|nom\s+du\s+client|pour(?=\s*:)|vos\s+coordonn[ée]es|informations?\s+(?:du\s+)?client)(?![\p{L}])\s*(?:[:\-–]\s*)?(.*)$/iu;
 
 export interface ClientBlock extends PartyBlock {
   /** Cells of the block, to keep them out of the company's block. */

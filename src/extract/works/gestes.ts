@@ -123,7 +123,8 @@ export function buildGestes(lines: readonly LineForGestes[], subjectType?: Geste
 /**
  * « Pose des fenêtres en rénovation sur dormant existant, en tunnel » priced on its own line says
  * how the windows supplied above are installed: what it states holds for the gestes of its family
- * that do not say it themselves.
+ * that do not say it themselves. So does a line of a quote of one family that is no geste itself
+ * (a component, an accessory).
  */
 function withInstallationValues(
   gestes: Geste[],
@@ -133,12 +134,13 @@ function withInstallationValues(
 ): Geste[] {
   let out = gestes;
   // « Pose en dépose totale : calage, fixation… » names no work: it installs what the quote
-  // supplies when the quote supplies one family only
+  // supplies when the quote supplies one family only; so does a component priced on its own
+  // line (« Réservoir de granulés accolé à la chaudière, contenance 190 L »)
   const families = new Set(gestes.map((g) => family(g.type as GesteType)));
   const only = families.size === 1 ? [...families][0] : undefined;
   lines.forEach((line, i) => {
     const type = types[i];
-    if (chosen.has(i) || line.nature !== 'pose') return;
+    if (chosen.has(i) || (line.nature !== 'pose' && (type !== undefined || !only))) return;
     const installs = type ? family(type) : only;
     if (!installs) return;
     out = out.map((g) => {
