@@ -70,7 +70,9 @@ function location(g: GesteText, own: Source): string | undefined {
   const tail = parts.length > 1 ? parts[parts.length - 1] : undefined;
   const last = tail === undefined ? undefined : withoutSupplyTail(tail);
   if (last && isRoomName(last)) return trimValue(last);
-  const lead = /^(?<room>[^:–—]{3,40}?)\s*[:–—]\s/u.exec(designation)?.groups?.room;
+  // « 1  Séjour – fenêtre 2 vantaux… »: the room leads, after an item number left in the label
+  const unnumbered = designation.replace(/^\d{1,3}(?:[.)]\s*|\s+)(?=\p{L})/u, '');
+  const lead = /^(?<room>[^:–—]{3,40}?)\s*[:–—]\s/u.exec(unnumbered)?.groups?.room;
   if (lead && isRoomName(lead)) return lead.trim();
   if (g.room) return g.room;
   return g.section && isRoomName(g.section) ? g.section : undefined;

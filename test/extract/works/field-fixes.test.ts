@@ -32,6 +32,13 @@ describe('joinery', () => {
     expect(withoutSupplyTail('Chambre 3')).toBe('Chambre 3');
   });
 
+  test('the room leading the label is read after an item number left in it', () => {
+    const g = geste('1 Séjour – fenêtre 2 vantaux 1250 x 1450 mm, OKNOPLAST Pixel PVC blanc', []);
+    expect(menuiserieValues('menuiserie_fenetre', g).localisation).toBe('Séjour');
+    const h = geste('Chambre 1 – fenêtre 2 vantaux', []);
+    expect(menuiserieValues('menuiserie_fenetre', h).localisation).toBe('Chambre 1');
+  });
+
   test('a door described by "Réf." and "Coefficient Ud" has no brand', () => {
     const g = geste("Porte d'entrée acier isolante – Vestibule", [
       'Réf. Tilda-58 P',
