@@ -31,6 +31,8 @@ export interface MentionSigns {
   readonly scope: 'document' | 'quote';
   /** The company's identity: often printed only in a letterhead or a small page footer. */
   readonly identity?: true;
+  /** `values` are looked for cell by cell (a name ends at its cell), not across the line. */
+  readonly withinCell?: true;
 }
 
 const DATE_WORDS =
@@ -326,8 +328,9 @@ export const MENTION_SIGNS = {
     label: 'le prénom du client',
     labels: ['prenom'],
     values: [
-      /\b(?:m|mr|mme|mlle|monsieur|madame|mademoiselle)\b\.?\s+(?:et\s+(?:mme|m|madame|monsieur)\.?\s+)?[a-z][a-z'-]+\s+[a-z][a-z'-]+/u,
+      /\b(?:m|mr|mme|mlle|monsieur|madame|mademoiselle)\b\.?\s+(?:et\s+(?:mme|m|madame|monsieur)\b\.?\s+)?(?!et\b)[a-z][a-z'-]+\s+[a-z][a-z'-]+/u,
     ],
+    withinCell: true,
     scope: 'quote',
   },
   client_nom_manquant: {

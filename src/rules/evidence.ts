@@ -163,7 +163,14 @@ export function weighEvidence(
   const all = doc.lines.map((l) => {
     const text = normaliseLine(l.text);
     const first = l.cells?.[0]?.text;
-    return { text, page: l.page, head: first === undefined ? text : normaliseLine(first) };
+    return {
+      text,
+      page: l.page,
+      head: first === undefined ? text : normaliseLine(first),
+      ...(l.cells && l.cells.length > 1
+        ? { cells: l.cells.map((c) => normaliseLine(c.text)) }
+        : {}),
+    };
   });
   const quote = doc.termsStart >= 0 ? all.slice(0, doc.termsStart) : all;
   const regions = gesteRegions(gestes, quote);

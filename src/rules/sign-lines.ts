@@ -21,6 +21,8 @@ export interface FoldedLine {
   readonly page: number;
   /** The first cell: where a heading stands when the line also carries other columns. */
   readonly head: string;
+  /** Each cell, when the reader saw the line's columns. */
+  readonly cells?: readonly string[];
 }
 
 /** Joins letter-spaced words ("d e v i s" → "devis") and normalises apostrophes and spaces. */
@@ -59,6 +61,23 @@ function valueFollows(near: NearValue, after: string): boolean {
 }
 
 /**
+ * The texts a name may stand in: each cell, and a cell with the short ones after it (« Mme |
+ * MOREAU | Emma »), never a cell with the next column's sentence (« M. et Mme BOURGEOIS | Fourniture et
+ * installation d'un poêle… » holds no first name).
+ */
+function cellTexts(cells: readonly string[]): string[] {
+  const out = [...cells];
+  cells.forEach((cell, i) => {
+    let text = cell;
+    for (let j = i + 1; j < cells.length && cells[j]!.split(' ').length <= 2; j += 1) {
+      text = `${text} ${cells[j]}`;
+      out.push(text);
+    }
+  });
+  return out;
+}
+
+/**
  * The lines where a sign of the mention stands, in order (one per line). Within a geste's own
  * lines (`acrossLines`), a value may run over the line break (« … revêtus KNAUF » / « INSULATION
  * Fibraroc 35 »); in a header it may not (a name ends its line, the next begins another).
@@ -75,7 +94,8 @@ export function* signLines(
     const line = lines[i]!;
     const next = acrossLines ? lines[i + 1]?.text : undefined;
     const joined = next === undefined ? line.text : `${line.text} ${next}`;
-    if (signs.values?.some((re) => re.test(joined)) && !elsewhere?.test(line.text)) {
+    const texts = signs.withinCell && line.cells?.length ? cellTexts(line.cells) : [joined];
+    if (signs.values?.some((re) => texts.some((t) => re.test(t))) && !elsewhere?.test(line.text)) {
       yield line;
       continue;
     }

@@ -136,3 +136,31 @@ describe('after blind batch 13: evidence', () => {
     expect(header.errors).toContain('client_prenom_manquant');
   });
 });
+
+describe('after blind batch 13: a first name is looked for within the client cells', () => {
+  function prenomJudged(cells: string[]) {
+    const quote = completeQuote() as unknown as Record<string, unknown>;
+    const client = { ...(quote.client as Record<string, unknown>) };
+    delete client.prenom;
+    quote.client = client;
+    const line = { text: cells.join('   '), page: 1, cells: cells.map((text) => ({ text })) };
+    const result = validateQuote({
+      checkId: CHECK_ID,
+      attributes: quote,
+      today: TODAY,
+      evidence: { lines: [line], termsStart: -1, ocr: false },
+    });
+    return result.errors.includes('client_prenom_manquant');
+  }
+
+  it('« M. et Mme BOURGEOIS » beside the next column’s sentence holds no first name', () => {
+    expect(
+      prenomJudged(['M. et Mme BOURGEOIS', "Fourniture et installation d'un poêle à granulés"]),
+    ).toBe(true);
+  });
+
+  it('a name spread over short cells does (« Mme | MOREAU | Emma »)', () => {
+    expect(prenomJudged(['Mme', 'MOREAU', 'Emma'])).toBe(false);
+    expect(prenomJudged(['M. Luc', 'DURAND'])).toBe(false);
+  });
+});
