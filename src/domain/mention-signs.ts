@@ -290,6 +290,8 @@ export const MENTION_SIGNS = {
       'immatriculee',
       'immatricule',
     ],
+    // « RCS B 523 … » glued by the PDF's text layer into « RCSB523… » (« RCSD-000000-036 »)
+    values: [/(?<![a-z])rcs[a-z]?[-\s.]?\d/u],
     scope: 'document',
     identity: true,
   },
