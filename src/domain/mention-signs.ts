@@ -480,7 +480,7 @@ export function labelsPattern(labels: readonly string[], options: { ocr?: boolea
         .split(/[\s'.-]+/u)
         .filter(Boolean)
         .map((word) => [...word].map(letter).join(''))
-        .join("[\\s'’.,/-]*"),
+        .join("[\\s'’.,/°º-]*"),
     );
   return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z])`, 'gu');
 }
