@@ -31,11 +31,6 @@ interface Column {
 
 const centre = (cell: DocumentCell): number => (cell.x + cell.xEnd) / 2;
 
-/** « 1 140,00 € », « 895.00 EUR » → the amount. */
-function money(value: string): number | undefined {
-  return amountOf(value.replace(/€|\beur(?:os?)?\b|\bht\b/giu, ''));
-}
-
 function headerColumns(line: DocumentLine): Column[] | undefined {
   const items = line.cells.slice(1);
   if (items.length < 2 || !items.every((c) => ITEM_MARK_RE.test(c.text.trim()))) return undefined;
@@ -87,10 +82,10 @@ function columnRow(
     .filter((r): r is { label: string; folded: string; value: string } =>
       Boolean(r.value && !EMPTY_RE.test(r.value)),
     );
-  const priced = cells.filter((r) => /\bht\b/u.test(r.folded) && money(r.value) !== undefined);
+  const priced = cells.filter((r) => /\bht\b/u.test(r.folded) && amountOf(r.value) !== undefined);
   const total =
     priced.filter((r) => /\btotal\b|\bmontant\b/u.test(r.folded)).at(-1) ?? priced.at(-1);
-  const totalHt = total ? money(total.value) : undefined;
+  const totalHt = total ? amountOf(total.value) : undefined;
   if (totalHt === undefined) return undefined;
   const [, code, room] = /^(\S+)\s*(?:[-–—:]\s*(.+))?$/u.exec(column.mark) ?? [];
   const designation = cells.find((r) => DESIGNATION_ROW_RE.test(r.folded));
@@ -142,7 +137,8 @@ export function readMatrices(lines: readonly DocumentLine[]): MatrixReading {
     if (rows.length < 3 || items.length < 2) continue;
     reading.rows.push(...items);
     reading.separatesInstallation ||= rows.some(
-      (r) => LABOUR_ROW_RE.test(fold(r.label)) && r.values.some((v) => v && money(v) !== undefined),
+      (r) =>
+        LABOUR_ROW_RE.test(fold(r.label)) && r.values.some((v) => v && amountOf(v) !== undefined),
     );
     for (let k = i; k < end; k += 1) reading.used.add(k);
     i = end - 1;

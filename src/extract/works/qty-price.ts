@@ -15,8 +15,9 @@ const QTY_PRICE_RE = new RegExp(
   'giu',
 );
 
+/** An amount as printed (« 1 140,00 € », « 895.00 EUR », « 2 450,00 € HT »), or undefined. */
 export function amountOf(text: string): number | undefined {
-  const raw = text.replace(/[\s\u00a0\u202f]/gu, '');
+  const raw = text.replace(/€|\beur(?:os?)?\b|\b(?:ht|ttc)\b|[\s\u00a0\u202f]/giu, '');
   if (/,\d{2}$/u.test(raw)) return toNumber(raw.replace(/\./gu, '').replace(',', '.'));
   return toNumber(raw.replace(/,/gu, ''));
 }
