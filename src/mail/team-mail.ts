@@ -28,7 +28,39 @@ function originOf(sourceName: string | null): string {
   return sourceName === 'email' ? 'reçu par e-mail' : `source « ${sourceName} »`;
 }
 
-type NoticeContent = Pick<OutboundMessage, 'subject' | 'text' | 'html'>;
+type NoticeContent = Pick<OutboundMessage, 'subject' | 'text' | 'html' | 'replyTo'>;
+
+/** One mail per team address, each sent once (`<dedupeKey>:<index>`), auto-generated headers. */
+async function sendToTeam(
+  deps: MailDeps,
+  recipients: readonly string[],
+  mail: {
+    template: string;
+    dedupeKey: string;
+    ids: { checkId?: string; inboundEmailId?: string };
+    content: NoticeContent;
+  },
+): Promise<void> {
+  for (const [index, to] of recipients.entries()) {
+    await claimAndDeliver(deps, {
+      template: mail.template,
+      dedupeKey: `${mail.dedupeKey}:${index}`,
+      recipient: to,
+      ...mail.ids,
+      payload: {
+        kind: 'message',
+        message: {
+          template: mail.template,
+          from: deps.config.DEFAULT_EMAIL_FROM,
+          to,
+          ...mail.content,
+          references: [],
+          headers: { ...TEAM_HEADERS, 'X-MDSO-Template': mail.template },
+        },
+      },
+    });
+  }
+}
 
 /** The notice of a new check: its id (the team looks it up), where it came from, its result link. */
 export function buildNewCheckNotice(
@@ -65,26 +97,12 @@ export async function announceNewCheck(
 ): Promise<void> {
   const recipients = teamRecipients(deps.config.QUOTE_CHECK_EMAIL_RECIPIENTS);
   if (recipients.length === 0) return;
-  const content = buildNewCheckNotice(check, linkSettings(deps.config));
-  for (const [index, to] of recipients.entries()) {
-    await claimAndDeliver(deps, {
-      template: NEW_CHECK_TEMPLATE,
-      dedupeKey: `new-check:${check.id}:${index}`,
-      recipient: to,
-      checkId: check.id,
-      payload: {
-        kind: 'message',
-        message: {
-          template: NEW_CHECK_TEMPLATE,
-          from: deps.config.DEFAULT_EMAIL_FROM,
-          to,
-          ...content,
-          references: [],
-          headers: { ...TEAM_HEADERS, 'X-MDSO-Template': NEW_CHECK_TEMPLATE },
-        },
-      },
-    });
-  }
+  await sendToTeam(deps, recipients, {
+    template: NEW_CHECK_TEMPLATE,
+    dedupeKey: `new-check:${check.id}`,
+    ids: { checkId: check.id },
+    content: buildNewCheckNotice(check, linkSettings(deps.config)),
+  });
 }
 
 export function teamRecipients(value: string | undefined): string[] {
@@ -119,26 +137,10 @@ export async function forwardToTeam(
     inboundEmailId: req.inboundEmailId,
     ...(req.subject ? { subject: req.subject } : {}),
   });
-  for (const [index, to] of recipients.entries()) {
-    await claimAndDeliver(deps, {
-      template: FORWARD_TEMPLATE,
-      dedupeKey: `forward:${req.inboundEmailId}:${index}`,
-      recipient: to,
-      inboundEmailId: req.inboundEmailId,
-      payload: {
-        kind: 'message',
-        message: {
-          template: FORWARD_TEMPLATE,
-          from: deps.config.DEFAULT_EMAIL_FROM,
-          to,
-          ...(content.replyTo ? { replyTo: content.replyTo } : {}),
-          subject: content.subject,
-          html: content.html,
-          text: content.text,
-          references: [],
-          headers: { ...TEAM_HEADERS, 'X-MDSO-Template': FORWARD_TEMPLATE },
-        },
-      },
-    });
-  }
+  await sendToTeam(deps, recipients, {
+    template: FORWARD_TEMPLATE,
+    dedupeKey: `forward:${req.inboundEmailId}`,
+    ids: { inboundEmailId: req.inboundEmailId },
+    content,
+  });
 }
