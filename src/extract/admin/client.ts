@@ -34,7 +34,7 @@ interface Anchor {
   rest: string;
 }
 
-function findAnchors(ctx: AdminContext): Anchor[] {
+function findAnchors(ctx: AdminContext, companies: readonly string[]): Anchor[] {
   const labelled: Anchor[] = [];
   const titled: Anchor[] = [];
   const bare: Anchor[] = [];
@@ -52,7 +52,6 @@ function findAnchors(ctx: AdminContext): Anchor[] {
     }
   }
   const ordered = orderTitled(titled, ctx);
-  const companies = companyNames(ctx);
   const isCompany = (a: Anchor): boolean =>
     isCompanyAnchor(ctx, a) || companies.some((n) => ` ${foldName(a.rest)} `.includes(` ${n} `));
   return [
@@ -155,7 +154,7 @@ function readSiblingNameFields(ctx: AdminContext, block: ClientBlock, placed: Pl
 /** Reads the customer block of the document's header. */
 export function findClientBlock(ctx: AdminContext): ClientBlock | undefined {
   const companies = companyNames(ctx);
-  for (const anchor of findAnchors(ctx)) {
+  for (const anchor of findAnchors(ctx, companies)) {
     const block = readClientBlock(ctx, anchor);
     // under a client heading, the company's own block (columns OCR mixed): not the client
     const named = block.name?.fullRaw ?? block.name?.nomRaw;

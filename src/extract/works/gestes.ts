@@ -115,7 +115,7 @@ export function buildGestes(lines: readonly LineForGestes[], subjectType?: Geste
   const order = [...chosen].sort((a, b) => a - b);
   const gestes = order.map((i) => gesteOf(types[i] as GesteType, lines[i] as LineForGestes));
   return withReplacedBoiler(
-    withInstallationValues(gestes, lines, types, chosen),
+    withSharedLineValues(gestes, lines, types, chosen),
     lines.filter((_, i) => !chosen.has(i)),
   );
 }
@@ -126,7 +126,7 @@ export function buildGestes(lines: readonly LineForGestes[], subjectType?: Geste
  * that do not say it themselves. So does a line of a quote of one family that is no geste itself
  * (a component, an accessory).
  */
-function withInstallationValues(
+function withSharedLineValues(
   gestes: Geste[],
   lines: readonly LineForGestes[],
   types: readonly (GesteType | undefined)[],
