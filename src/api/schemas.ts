@@ -120,6 +120,14 @@ export function protectedResponses(options: { notFound?: boolean; body?: boolean
 
 export const BEARER = [{ bearer_api_key: [] as string[] }];
 
+/** An update route answers PATCH and PUT alike (upstream has both): one description for both. */
+export function registerUpdate(
+  registry: OpenAPIRegistry,
+  spec: Omit<Parameters<OpenAPIRegistry['registerPath']>[0], 'method'>,
+): void {
+  for (const method of ['patch', 'put'] as const) registry.registerPath({ ...spec, method });
+}
+
 /** Express `:id` → OpenAPI `{id}`. */
 export const openApiPath = (path: string): string => path.replace(/:(\w+)/gu, '{$1}');
 

@@ -18,7 +18,14 @@ import { otherError, parameterMissing, recordNotFound, validationFailed } from '
 import { z, type OpenAPIRegistry } from '../openapi.js';
 import { loadCase, loadCheck } from '../records.js';
 import type { ApiContext, ApiRoutes } from '../route-context.js';
-import { BEARER, GenericError, jsonContent, openApiPath, protectedResponses } from '../schemas.js';
+import {
+  BEARER,
+  GenericError,
+  jsonContent,
+  openApiPath,
+  protectedResponses,
+  registerUpdate,
+} from '../schemas.js';
 import { sanitizeComment } from './quote-checks.js';
 
 const PATHS = {
@@ -117,20 +124,17 @@ export function createErrorDetailRoutes(ctx: ApiContext): ApiRoutes {
           request: { params },
           responses: { 201: { description: 'Erreur rétablie' }, ...errors },
         });
-        for (const method of ['patch', 'put'] as const) {
-          registry.registerPath({
-            ...common,
-            method,
-            summary: 'Commenter une erreur',
-            request: { params, body: { content: { 'application/json': { schema: CommentBody } } } },
-            responses: {
-              200: { description: 'Commentaire enregistré' },
-              ...errors,
-              400: jsonContent(GenericError, 'Clé comment absente, ou corps illisible'),
-              422: jsonContent(GenericError, 'Commentaire qui n’est pas du texte'),
-            },
-          });
-        }
+        registerUpdate(registry, {
+          ...common,
+          summary: 'Commenter une erreur',
+          request: { params, body: { content: { 'application/json': { schema: CommentBody } } } },
+          responses: {
+            200: { description: 'Commentaire enregistré' },
+            ...errors,
+            400: jsonContent(GenericError, 'Clé comment absente, ou corps illisible'),
+            422: jsonContent(GenericError, 'Commentaire qui n’est pas du texte'),
+          },
+        });
       }
     },
   };

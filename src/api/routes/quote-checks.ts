@@ -20,6 +20,7 @@ import {
   openApiPath,
   protectedResponses,
   QuoteCheck,
+  registerUpdate,
 } from '../schemas.js';
 import { serializeQuoteCheck } from '../serializers/quote-check.js';
 
@@ -124,21 +125,18 @@ export function createQuoteCheckRoutes(ctx: ApiContext): ApiRoutes {
           ...protectedResponses({ notFound: true }),
         },
       });
-      for (const method of ['patch', 'put'] as const) {
-        registry.registerPath({
-          method,
-          path: openApiPath(CHECK_PATH),
-          tags: ['Devis'],
-          summary: 'Commenter un devis ou changer sa référence (clé interne)',
-          security: BEARER,
-          request: { params, body: { content: { 'application/json': { schema: CheckPatch } } } },
-          responses: {
-            200: jsonContent(QuoteCheck, 'Le devis mis à jour'),
-            ...protectedResponses({ notFound: true, body: true }),
-            422: jsonContent(GenericError, 'Commentaire trop long'),
-          },
-        });
-      }
+      registerUpdate(registry, {
+        path: openApiPath(CHECK_PATH),
+        tags: ['Devis'],
+        summary: 'Commenter un devis ou changer sa référence (clé interne)',
+        security: BEARER,
+        request: { params, body: { content: { 'application/json': { schema: CheckPatch } } } },
+        responses: {
+          200: jsonContent(QuoteCheck, 'Le devis mis à jour'),
+          ...protectedResponses({ notFound: true, body: true }),
+          422: jsonContent(GenericError, 'Commentaire trop long'),
+        },
+      });
     },
   };
 }

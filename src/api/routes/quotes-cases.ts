@@ -21,6 +21,7 @@ import {
   openApiPath,
   protectedResponses,
   QuotesCase,
+  registerUpdate,
 } from '../schemas.js';
 import { serializeQuotesCase } from '../serializers/quotes-case.js';
 import { parseMetadata } from '../upload/metadata-input.js';
@@ -143,21 +144,18 @@ export function createQuotesCaseRoutes(ctx: ApiContext): ApiRoutes {
           ...protectedResponses({ notFound: true }),
         },
       });
-      for (const method of ['patch', 'put'] as const) {
-        registry.registerPath({
-          method,
-          path: openApiPath(CASE_PATH),
-          tags: ['Dossiers'],
-          summary: 'Changer la référence d’un dossier',
-          security: BEARER,
-          request: { params, body: { content: { 'application/json': { schema: CaseUpdate } } } },
-          responses: {
-            200: jsonContent(QuotesCase, 'Le dossier mis à jour'),
-            ...protectedResponses({ notFound: true, body: true }),
-            422: jsonContent(GenericError, 'Champ invalide'),
-          },
-        });
-      }
+      registerUpdate(registry, {
+        path: openApiPath(CASE_PATH),
+        tags: ['Dossiers'],
+        summary: 'Changer la référence d’un dossier',
+        security: BEARER,
+        request: { params, body: { content: { 'application/json': { schema: CaseUpdate } } } },
+        responses: {
+          200: jsonContent(QuotesCase, 'Le dossier mis à jour'),
+          ...protectedResponses({ notFound: true, body: true }),
+          422: jsonContent(GenericError, 'Champ invalide'),
+        },
+      });
     },
   };
 }
